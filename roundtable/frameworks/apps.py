@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrameworksConfig(AppConfig):
+    name = "roundtable.frameworks"
+    label = "frameworks"

@@ -1,0 +1,27 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.views.i18n import set_language
+
+from roundtable.core.views import healthz
+from roundtable.website.sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/lo/", permanent=False)),
+    path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", include("roundtable.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("roundtable.website.urls")),
+    path("accounts/", include("roundtable.accounts.urls")),
+    path("directory/", include("roundtable.directory.urls")),
+    path("groups/", include("roundtable.groups.urls")),
+    path("frameworks/", include("roundtable.frameworks.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
