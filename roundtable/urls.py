@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("roundtable.api.urls")),
+    path("feeds/", include("roundtable.meetings.feed_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -22,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("directory/", include("roundtable.directory.urls")),
     path("groups/", include("roundtable.groups.urls")),
     path("frameworks/", include("roundtable.frameworks.urls")),
+    path("workplans/", include("roundtable.workplans.urls")),
+    path("meetings/", include("roundtable.meetings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
