@@ -11,8 +11,7 @@ from django.db import transaction
 
 DEMO_MODULES = [
     "roundtable.frameworks.demo",
-    "roundtable.directory.demo",
-    "roundtable.groups.demo",
+    "roundtable.core.demo",
     "roundtable.workplans.demo",
     "roundtable.meetings.demo",
 ]
