@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "roundtable.frameworks",
     "roundtable.workplans",
     "roundtable.meetings",
+    "roundtable.minutes",
     "roundtable.website",
     "roundtable.api",
 ]

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("frameworks/", include("roundtable.frameworks.urls")),
     path("workplans/", include("roundtable.workplans.urls")),
     path("meetings/", include("roundtable.meetings.urls")),
+    path("minutes/", include("roundtable.minutes.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "roundtable.core.demo",
     "roundtable.workplans.demo",
     "roundtable.meetings.demo",
+    "roundtable.minutes.demo",
 ]
 
 

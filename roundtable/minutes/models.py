@@ -1,0 +1,214 @@
+"""Minutes of a meeting (the guideline's template), their decisions and action points.
+
+One Minutes record per meeting holds the content in Lao and/or English: per agenda item the
+discussion, the decisions and the action points, as records. Each language version
+(MinutesVersion) goes through its own life: draft → circulated for comments → approved by the
+chair → sent to the RTP Secretariat → published (or returned with comments).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from roundtable.core.i18n import Localized
+from roundtable.core.models import TimeStampedModel
+
+
+class Minutes(TimeStampedModel):
+    meeting = models.OneToOneField(
+        "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="minutes"
+    )
+    # Optimistic locking: a save from a stale form is refused and shown what changed.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self) -> str:
+        return str(self.meeting)
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:detail", args=[self.meeting_id])
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    CIRCULATED = "circulated", _("Circulated for comments")
+    CHAIR_APPROVED = "chair_approved", _("Approved by the chair")
+    SENT = "sent", _("Sent to the RTP Secretariat")
+    RETURNED = "returned", _("Returned with comments")
+    PUBLISHED = "published", _("Published")
+
+
+class MinutesVersionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=MinutesStatus.PUBLISHED)
+
+
+def signed_pdf_upload_to(instance, filename: str) -> str:
+    return f"minutes/{instance.minutes.meeting_id}/{instance.language}/{filename}"
+
+
+class MinutesVersion(TimeStampedModel):
+    """The Lao or the English version of the minutes, approved and published on its own."""
+
+    minutes = models.ForeignKey(Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="versions")
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    comments_until = models.DateField(_("comments until"), null=True, blank=True)
+    chair_approved_at = models.DateTimeField(_("approved by the chair"), null=True, blank=True)
+    # The guideline's deadline counts from the day the minutes reach the RTP Secretariat.
+    sent_to_rtp_at = models.DateTimeField(_("sent to the RTP Secretariat"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    signed_pdf = models.FileField(_("signed PDF"), upload_to=signed_pdf_upload_to, blank=True)
+
+    history = HistoricalRecords()
+    objects = MinutesVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["minutes", "language"]
+        verbose_name = _("language version of the minutes")
+        verbose_name_plural = _("language versions of the minutes")
+        constraints = [models.UniqueConstraint(fields=["minutes", "language"], name="minutesversion_one_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} ({self.language})"
+
+
+class MinutesStep(models.Model):
+    """Who moved a language version from which status to which, when, with what comment."""
+
+    version = models.ForeignKey(MinutesVersion, on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(max_length=20, choices=MinutesStatus.choices)
+    to_status = models.CharField(max_length=20, choices=MinutesStatus.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class MinutesComment(models.Model):
+    """A comment by an attendee on circulated minutes."""
+
+    version = models.ForeignKey(MinutesVersion, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField(_("comment"))
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class MinutesItem(models.Model):
+    """The record of one agenda item: what was discussed, in Lao and/or English."""
+
+    minutes = models.ForeignKey(Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="items")
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem", verbose_name=_("agenda item"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    discussion_lo = models.TextField(_("discussion (Lao)"), blank=True)
+    discussion_en = models.TextField(_("discussion (English)"), blank=True)
+
+    title = Localized("title")
+    discussion = Localized("discussion")
+
+    class Meta:
+        ordering = ["minutes", "order", "id"]
+
+
+class Decision(models.Model):
+    item = models.ForeignKey(MinutesItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="decisions")
+    order = models.PositiveSmallIntegerField(default=0)
+    text_lo = models.TextField(_("decision (Lao)"), blank=True)
+    text_en = models.TextField(_("decision (English)"), blank=True)
+
+    text = Localized("text")
+
+    class Meta:
+        ordering = ["item", "order", "id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class ActionPointQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
+
+    def overdue(self, on=None):
+        on = on or timezone.localdate()
+        return self.open().filter(due_date__lt=on)
+
+    def published(self):
+        """Action points of minutes that have at least one published language version."""
+        return self.filter(item__minutes__versions__status=MinutesStatus.PUBLISHED).distinct()
+
+
+class ActionPoint(TimeStampedModel):
+    item = models.ForeignKey(MinutesItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="action_points")
+    # Denormalised from item.minutes.meeting.group for the group's action-point list and its filters.
+    group = models.ForeignKey("groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="action_points")
+    what_lo = models.TextField(_("action (Lao)"), blank=True)
+    what_en = models.TextField(_("action (English)"), blank=True)
+    responsible_organisation = models.ForeignKey(
+        "directory.Organisation", verbose_name=_("responsible organisation"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="action_points",
+    )
+    responsible_person = models.ForeignKey(
+        "directory.Person", verbose_name=_("responsible person"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="action_points",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+
+    what = Localized("what")
+    history = HistoricalRecords()
+    objects = ActionPointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
+        indexes = [models.Index(fields=["group", "status"])]
+
+    def __str__(self) -> str:
+        return self.what
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
+
+
+class ActionPointUpdate(models.Model):
+    """A status change of an action point, with its note."""
+
+    action_point = models.ForeignKey(ActionPoint, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]

@@ -1,0 +1,195 @@
+"""The annual work plan of a group, in the guideline's template.
+
+A plan holds priorities (linked to NSEDP outputs and SDG targets), planned meetings and the year's
+stakeholders; it moves draft → with the chair → chair-approved → submitted → approved → published,
+and can be returned with comments at the chair's or the RTP Secretariat's step.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from roundtable.core.i18n import Localized
+from roundtable.core.models import TimeStampedModel
+
+
+class WorkPlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    WITH_CHAIR = "with_chair", _("Sent to the chair")
+    CHAIR_APPROVED = "chair_approved", _("Approved by the chair")
+    SUBMITTED = "submitted", _("Submitted to the RTP Secretariat")
+    RETURNED = "returned", _("Returned with comments")
+    APPROVED = "approved", _("Approved by the RTP Secretariat")
+    PUBLISHED = "published", _("Published")
+
+
+class WorkPlanQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=WorkPlanStatus.PUBLISHED)
+
+    def for_year(self, year: int):
+        return self.filter(year=year)
+
+
+class WorkPlan(TimeStampedModel):
+    group = models.ForeignKey("groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="workplans")
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=20, choices=WorkPlanStatus.choices, default=WorkPlanStatus.DRAFT)
+    sector_strategy_lo = models.TextField(_("sector strategy (Lao)"), blank=True)
+    sector_strategy_en = models.TextField(_("sector strategy (English)"), blank=True)
+    context_lo = models.TextField(_("context (Lao)"), blank=True)
+    context_en = models.TextField(_("context (English)"), blank=True)
+    based_on = models.ForeignKey(
+        "self", verbose_name=_("started from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Optimistic locking: every save through the services increments it; a save from a stale form is refused.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    sector_strategy = Localized("sector_strategy")
+    context = Localized("context")
+    history = HistoricalRecords()
+    objects = WorkPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "group__order", "group__code"]
+        verbose_name = _("annual work plan")
+        verbose_name_plural = _("annual work plans")
+        constraints = [models.UniqueConstraint(fields=["group", "year"], name="workplan_one_per_group_year")]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("workplans:detail", args=[self.group.code, self.year])
+
+
+class Currency(models.TextChoices):
+    LAK = "LAK", _("Lao kip (LAK)")
+    USD = "USD", _("US dollar (USD)")
+
+
+class Priority(TimeStampedModel):
+    """A priority programme/project of the year (ແຜນງານ/ໂຄງການບຸລິມະສິດ)."""
+
+    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="priorities")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    description_lo = models.TextField(_("description (Lao)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    lead_organisation = models.ForeignKey(
+        "directory.Organisation", verbose_name=_("lead organisation"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="led_priorities",
+    )
+    partners = models.ManyToManyField(
+        "directory.Organisation", verbose_name=_("partners"), blank=True, related_name="partner_priorities"
+    )
+    nsedp_outputs = models.ManyToManyField(
+        "frameworks.FrameworkItem", verbose_name=_("NSEDP outputs"), blank=True, related_name="priorities_as_output",
+        limit_choices_to={"framework__kind": "nsedp", "level": "output"},
+    )
+    sdg_targets = models.ManyToManyField(
+        "frameworks.FrameworkItem", verbose_name=_("SDG targets"), blank=True, related_name="priorities_as_target",
+        limit_choices_to={"framework__kind": "sdg", "level": "target"},
+    )
+    expected_results_lo = models.TextField(_("expected results (Lao)"), blank=True)
+    expected_results_en = models.TextField(_("expected results (English)"), blank=True)
+    start_date = models.DateField(_("from"), null=True, blank=True)
+    end_date = models.DateField(_("to"), null=True, blank=True)
+    budget = models.DecimalField(_("estimated budget"), max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
+    funding_source = models.CharField(_("funding source"), max_length=255, blank=True)
+
+    title = Localized("title")
+    description = Localized("description")
+    expected_results = Localized("expected_results")
+    history = HistoricalRecords(m2m_fields=[partners, nsedp_outputs, sdg_targets])
+
+    class Meta:
+        ordering = ["workplan", "order", "id"]
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlannedMeeting(models.Model):
+    """A meeting date planned in the work plan, for the group or one of its sub-groups."""
+
+    workplan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="planned_meetings"
+    )
+    group = models.ForeignKey("groups.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+    date = models.DateField(_("date"))
+    title_lo = models.CharField(_("title (Lao)"), max_length=255, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+
+    title = Localized("title")
+
+    class Meta:
+        ordering = ["date", "group__code"]
+        verbose_name = _("planned meeting")
+        verbose_name_plural = _("planned meetings")
+
+    def __str__(self) -> str:
+        return f"{self.group.code} {self.date}"
+
+    @property
+    def quarter(self) -> int:
+        return (self.date.month - 1) // 3 + 1
+
+
+class PlanStakeholder(models.Model):
+    """A stakeholder of the year: from the directory (organisation and/or person) or an addition by name."""
+
+    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="stakeholders")
+    organisation = models.ForeignKey(
+        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    person = models.ForeignKey(
+        "directory.Person", verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(_("name (if not in the directory)"), max_length=255, blank=True)
+    role = models.CharField(_("role in the sector"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+
+    def __str__(self) -> str:
+        return str(self.person or self.organisation or self.name)
+
+
+class WorkPlanStep(models.Model):
+    """One step of the plan's life: who moved it from which status to which, when, with what comment."""
+
+    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(max_length=20, choices=WorkPlanStatus.choices)
+    to_status = models.CharField(max_length=20, choices=WorkPlanStatus.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class WorkPlanVersion(models.Model):
+    """A frozen copy of the plan (as JSON) taken when it is submitted, approved or published."""
+
+    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=WorkPlanStatus.choices)
+    snapshot = models.JSONField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["workplan", "number"]
+        constraints = [models.UniqueConstraint(fields=["workplan", "number"], name="workplanversion_unique_number")]
