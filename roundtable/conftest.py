@@ -130,3 +130,51 @@ def client_for(client):
         return client
 
     return login
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser_page(live_server, settings):
+    """A Playwright page in Debian's Chromium, against the live test server (phone-sized when asked).
+
+    Playwright's sync API runs an event loop in this thread; the ORM calls the test makes around it are
+    still synchronous, hence DJANGO_ALLOW_ASYNC_UNSAFE.
+    """
+    import os
+    from pathlib import Path
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    settings.ALLOWED_HOSTS = ["*"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1200, "height": 900})
+        context.set_default_timeout(15000)
+        page = context.new_page()
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def browser_login(page, username: str, password: str = "demo", lang: str = "lo") -> None:
+    page.goto(f"/{lang}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("form[action$='/accounts/login/'] button[type=submit]")
+    page.wait_for_load_state()
