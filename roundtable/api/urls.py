@@ -1,3 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list = []
+from . import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("groups", views.GroupViewSet, basename="group")
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("frameworks", views.FrameworkViewSet, basename="framework")
+router.register("framework-items", views.FrameworkItemViewSet, basename="frameworkitem")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", views.DocsView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]
