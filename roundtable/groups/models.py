@@ -35,13 +35,28 @@ class GroupQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def top_level(self):
+        """Forums and SWGs: the groups that are not a sub-SWG."""
+        return self.filter(parent__isnull=True)
+
+    def with_current_chairs(self, on: date | None = None):
+        """Prefetch the current chair terms into `current_terms`: one query, whatever the number of groups."""
+        terms = (
+            ChairTerm.objects.current(on)
+            .select_related("organisation", "person")
+            .order_by("role", "start_date", "pk")
+        )
+        return self.prefetch_related(models.Prefetch("chair_terms", queryset=terms, to_attr="current_terms"))
+
 
 class Group(BilingualNameModel):
     """A Round Table forum, a Sector Working Group or a sub-SWG."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=GroupKind.choices)
     forum_kind = models.CharField(_("forum"), max_length=20, choices=ForumKind.choices, blank=True)
-    code = models.SlugField(_("short code"), max_length=40, unique=True, help_text=_("e.g. health, health-hpf"))
+    code = models.SlugField(
+        _("short code"), max_length=40, unique=True, help_text=_("e.g. health, health-hpf")
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent SWG"),
@@ -110,13 +125,35 @@ class Group(BilingualNameModel):
     def is_swg(self) -> bool:
         return self.kind == GroupKind.SWG
 
+    def current_chair_terms(self) -> list["ChairTerm"]:
+        """Current terms, from the `with_current_chairs()` prefetch when there is one."""
+        terms = getattr(self, "current_terms", None)
+        if terms is None:
+            terms = list(
+                self.chair_terms.current()
+                .select_related("organisation", "person")
+                .order_by("role", "start_date", "pk")
+            )
+            self.current_terms = terms
+        return terms
+
+    @property
+    def current_chair(self) -> "ChairTerm | None":
+        return next((t for t in self.current_chair_terms() if t.role == ChairRole.CHAIR), None)
+
+    @property
+    def current_cochairs(self) -> list["ChairTerm"]:
+        return [t for t in self.current_chair_terms() if t.role == ChairRole.COCHAIR]
+
 
 def document_upload_to(instance, filename: str) -> str:
     return f"tor/{instance.group.code}/{filename}"
 
 
 class TermsOfReference(TimeStampedModel):
-    group = models.ForeignKey(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="tor_documents")
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="tor_documents"
+    )
     title = models.CharField(_("title"), max_length=255, blank=True)
     file = models.FileField(_("file"), upload_to=document_upload_to)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
@@ -150,6 +187,13 @@ class ChairTermQuerySet(models.QuerySet):
         horizon = on + timedelta(days=settings.ROUNDTABLE["ROTATION_REMINDER_DAYS"])
         return self.current(on).filter(planned_end__isnull=False, planned_end__lte=horizon)
 
+    def overlapping(self, start: date, end: date | None):
+        """Terms that share at least one day with [start, end] (end None: open-ended)."""
+        qs = self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+        if end is not None:
+            qs = qs.filter(start_date__lte=end)
+        return qs
+
 
 class ChairTerm(TimeStampedModel):
     """Who chairs or co-chairs a group, from when to when.
@@ -158,10 +202,15 @@ class ChairTerm(TimeStampedModel):
     co-chairs are organisations (an embassy, an agency, a bank) with a representative.
     """
 
-    group = models.ForeignKey(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="chair_terms")
+    group = models.ForeignKey(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="chair_terms"
+    )
     role = models.CharField(_("role"), max_length=10, choices=ChairRole.choices)
     organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="chair_terms"
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="chair_terms",
     )
     person = models.ForeignKey(
         "directory.Person",
@@ -175,6 +224,15 @@ class ChairTerm(TimeStampedModel):
     planned_end = models.DateField(_("planned end of term"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     change_reason = models.TextField(_("reason for the change"), blank=True)
+    end_reason = models.TextField(_("reason the term ended"), blank=True)
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
 
     history = HistoricalRecords()
     objects = ChairTermQuerySet.as_manager()
@@ -213,6 +271,8 @@ class ChairTerm(TimeStampedModel):
         from django.core.exceptions import ValidationError
 
         if self.planned_end and self.start_date and self.planned_end < self.start_date:
-            raise ValidationError({"planned_end": _("The planned end cannot be before the start of the term.")})
+            raise ValidationError(
+                {"planned_end": _("The planned end cannot be before the start of the term.")}
+            )
         if self.ended_on and self.start_date and self.ended_on < self.start_date:
             raise ValidationError({"ended_on": _("The end cannot be before the start of the term.")})

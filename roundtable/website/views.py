@@ -1,22 +1,125 @@
+"""The public home page, a logged-in user's "My work" page and the RTP Secretariat's overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from roundtable.core import permissions
+from roundtable.core.pagination import paginate
+from roundtable.groups.models import ChairRole, ChairTerm, Group, GroupKind
+from roundtable.groups.views import stakeholders_url
+
+from .sections import dashboard_sections, home_sections, secretariat_sections
+
+ROLE_LABELS = {
+    permissions.CHAIR: _("Chair"),
+    permissions.COCHAIR: _("Co-chair"),
+    permissions.SECRETARIAT: _("Secretariat"),
+    permissions.MEMBER: _("Member"),
+}
+ROLE_ORDER = list(ROLE_LABELS)
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "website/home.html")
+    swgs = Group.objects.active().swgs().order_by("order", "code").only("code", "name_lo", "name_en")
+    forums = (
+        Group.objects.active().forums().order_by("order", "code").only("code", "name_lo", "name_en", "kind")
+    )
+    context = {"swgs": list(swgs), "forums": list(forums), "sections": home_sections.build(request)}
+    return render(request, "website/home.html", context)
+
+
+@dataclass
+class MyGroup:
+    group: Group
+    roles: list[str]
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "website/dashboard.html")
+    """The user's groups with their roles, and where to act in each."""
+    user = request.user
+    roles = permissions.roles_by_group(user)
+    groups = (
+        Group.objects.filter(pk__in=roles)
+        .select_related("parent", "lead_ministry")
+        .with_current_chairs()
+        .order_by("kind", "order", "code")
+    )
+    my_groups = []
+    for group in groups:
+        # Permission answers for a handful of the user's own groups: no queries, roles are cached on the user.
+        links = [(group.get_absolute_url(), _("Group page"))]
+        if permissions.can_view_stakeholders(user, group):
+            url = stakeholders_url(group)
+            if url:
+                links.append((url, _("Stakeholder list")))
+        if permissions.can_edit_group_profile(user, group):
+            links.append((reverse("groups:edit", args=[group.code]), _("Edit the profile")))
+        labels = [ROLE_LABELS[r] for r in ROLE_ORDER if r in roles.get(group.pk, ())]
+        my_groups.append(MyGroup(group=group, roles=labels, links=links))
+    context = {
+        "my_groups": my_groups,
+        "person": permissions.person_of(user),
+        "is_rtp": permissions.is_rtp_secretariat(user),
+        "sections": dashboard_sections.build(request),
+    }
+    return render(request, "website/dashboard.html", context)
 
 
 @login_required
 def secretariat(request: HttpRequest) -> HttpResponse:
+    """Every group with its chairs, rotation flags and counts: the RTP Secretariat's overview."""
     if not permissions.is_rtp_secretariat(request.user):
         raise PermissionDenied
-    return render(request, "website/secretariat.html")
+    today = timezone.localdate()
+    current_members = (Q(memberships__start_date__isnull=True) | Q(memberships__start_date__lte=today)) & (
+        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)
+    )
+    groups = (
+        Group.objects.select_related("parent", "lead_ministry")
+        .with_current_chairs()
+        .annotate(
+            member_count=Count("memberships", filter=current_members, distinct=True),
+            tor_count=Count("tor_documents", distinct=True),
+        )
+        .order_by("kind", "order", "code")
+    )
+    page = paginate(request, groups, per_page=100)
+    rotation_due = list(
+        ChairTerm.objects.rotation_due(today)
+        .select_related("group", "organisation", "person")
+        .order_by("planned_end", "group__code")
+    )
+    by_kind = dict(Group.objects.active().values_list("kind").annotate(n=Count("pk")).order_by())
+    current = ChairTerm.objects.current(today)
+    active = Group.objects.active()
+    counts = {
+        "forums": by_kind.get(GroupKind.FORUM, 0),
+        "swgs": by_kind.get(GroupKind.SWG, 0),
+        "subswgs": by_kind.get(GroupKind.SUBSWG, 0),
+        "without_chair": active.exclude(
+            pk__in=current.filter(role=ChairRole.CHAIR).values("group_id")
+        ).count(),
+        "without_cochair": active.exclude(
+            pk__in=current.filter(role=ChairRole.COCHAIR).values("group_id")
+        ).count(),
+        "rotation_due": len(rotation_due),
+    }
+    context = {
+        "page_obj": page,
+        "rotation_due": rotation_due,
+        "counts": counts,
+        "sections": secretariat_sections.build(request),
+    }
+    return render(request, "website/secretariat.html", context)

@@ -1,0 +1,138 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from roundtable.core.uploads import validate_document
+from roundtable.directory.models import Organisation, Person
+from roundtable.frameworks.models import FrameworkItem
+
+from .models import ChairRole, Group, TermsOfReference
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class FrameworkItemsField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: FrameworkItem) -> str:
+        return obj.label
+
+
+class OrganisationField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organisation) -> str:
+        return f"{obj.name} ({obj.acronym})" if obj.acronym else obj.name
+
+
+class PersonField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        if obj.organisation_id:
+            return f"{obj.name} – {obj.organisation.short_name}"
+        return obj.name
+
+
+class GroupProfileForm(forms.ModelForm):
+    """What a group's own secretariat may change: names, mandate, lead ministry, framework links."""
+
+    lead_ministry = OrganisationField(
+        label=_("lead ministry"),
+        queryset=Organisation.objects.government().order_by("name_en"),
+        required=False,
+    )
+    nsedp_outcomes = FrameworkItemsField(
+        label=_("NSEDP outcomes"),
+        queryset=FrameworkItem.objects.nsedp_outcomes()
+        .select_related("framework")
+        .order_by("framework", "sort_key"),
+        required=False,
+    )
+    sdgs = FrameworkItemsField(
+        label=_("SDGs"),
+        queryset=FrameworkItem.objects.sdg_goals()
+        .select_related("framework")
+        .order_by("framework", "sort_key"),
+        required=False,
+    )
+
+    class Meta:
+        model = Group
+        fields = ["name_lo", "name_en", "mandate_lo", "mandate_en", "lead_ministry", "nsedp_outcomes", "sdgs"]
+        widgets = {
+            "mandate_lo": forms.Textarea(attrs={"rows": 5}),
+            "mandate_en": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class GroupForm(GroupProfileForm):
+    """The RTP Secretariat's form: the profile plus the group's place in the structure."""
+
+    parent = forms.ModelChoiceField(
+        label=_("parent SWG"), queryset=Group.objects.swgs().order_by("order", "code"), required=False
+    )
+
+    class Meta(GroupProfileForm.Meta):
+        fields = ["kind", "forum_kind", "code", "parent", "order", "is_active", *GroupProfileForm.Meta.fields]
+
+
+class TermsOfReferenceForm(forms.ModelForm):
+    class Meta:
+        model = TermsOfReference
+        fields = ["file", "title", "language", "version", "issued_on"]
+        widgets = {"issued_on": DateInput()}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_document(upload)
+        return upload
+
+
+def _people():
+    return Person.objects.select_related("organisation").order_by("name_en", "name_lo")
+
+
+class ChairTermForm(forms.Form):
+    role = forms.ChoiceField(label=_("role"), choices=ChairRole.choices)
+    organisation = OrganisationField(
+        label=_("organisation"), queryset=Organisation.objects.order_by("name_en")
+    )
+    person = PersonField(label=_("representative"), queryset=_people(), required=False)
+    start_date = forms.DateField(label=_("start of term"), widget=DateInput())
+    planned_end = forms.DateField(
+        label=_("planned end of term"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Left empty for a co-chair: the start plus the usual co-chair term."),
+    )
+    ended_on = forms.DateField(
+        label=_("ended on"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Only to record a past term in the history."),
+    )
+
+
+class ChairTermEndForm(forms.Form):
+    ended_on = forms.DateField(label=_("last day of the term"), widget=DateInput())
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ChairTermChangeForm(forms.Form):
+    organisation = OrganisationField(
+        label=_("new organisation"), queryset=Organisation.objects.order_by("name_en")
+    )
+    person = PersonField(label=_("new representative"), queryset=_people(), required=False)
+    start_date = forms.DateField(
+        label=_("start of the new term"),
+        widget=DateInput(),
+        help_text=_("The current term ends the day before."),
+    )
+    planned_end = forms.DateField(
+        label=_("planned end of the new term"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Left empty for a co-chair: the start plus the usual co-chair term."),
+    )
+    reason = forms.CharField(label=_("reason for the change"), widget=forms.Textarea(attrs={"rows": 3}))

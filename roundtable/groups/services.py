@@ -1,0 +1,348 @@
+"""Writes of the group structure: groups, Terms of Reference, chair and co-chair terms.
+
+Views, the admin, commands and tests all call these; each write is atomic and validated
+(`full_clean()`), and django-simple-history keeps who changed what.
+
+The rules of chairing (from the guideline, numbers from `settings.ROUNDTABLE`):
+- a group has exactly one Government chair at a time: a new chair is added only when no chair
+  term overlaps it, and the current chair is handed over with `chair_term_change`, never just ended;
+- a group has one to three development-partner co-chairs at a time (`MAX_COCHAIRS`): a fourth is
+  refused, the last one is changed rather than ended;
+- changing a chair or co-chair ends the current term the day before the new one starts and records
+  the reason on both terms.
+Inactive groups are exempt from the "at least one" rules, so that a group can be wound down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from roundtable.core.uploads import validate_document
+from roundtable.directory.models import Organisation, OrganisationKind, Person
+from roundtable.frameworks.models import FrameworkItem
+
+from .models import ChairRole, ChairTerm, Group, TermsOfReference
+
+PROFILE_FIELDS = ("name_lo", "name_en", "mandate_lo", "mandate_en", "lead_ministry")
+STRUCTURE_FIELDS = ("kind", "forum_kind", "code", "parent", "order", "is_active")
+
+
+# --- Groups ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def group_create(
+    *,
+    kind: str,
+    code: str,
+    name_lo: str = "",
+    name_en: str = "",
+    forum_kind: str = "",
+    parent: Group | None = None,
+    mandate_lo: str = "",
+    mandate_en: str = "",
+    lead_ministry: Organisation | None = None,
+    order: int = 0,
+    is_active: bool = True,
+    nsedp_outcomes: Iterable[FrameworkItem] = (),
+    sdgs: Iterable[FrameworkItem] = (),
+) -> Group:
+    """Create a forum, an SWG or a sub-SWG (the RTP Secretariat's work)."""
+    group = Group(
+        kind=kind,
+        code=code,
+        name_lo=name_lo,
+        name_en=name_en,
+        forum_kind=forum_kind,
+        parent=parent,
+        mandate_lo=mandate_lo,
+        mandate_en=mandate_en,
+        lead_ministry=lead_ministry,
+        order=order,
+        is_active=is_active,
+    )
+    group.full_clean()
+    group.save()
+    group.nsedp_outcomes.set(nsedp_outcomes)
+    group.sdgs.set(sdgs)
+    return group
+
+
+@transaction.atomic
+def group_update(
+    *,
+    group: Group,
+    nsedp_outcomes: Iterable[FrameworkItem] | None = None,
+    sdgs: Iterable[FrameworkItem] | None = None,
+    **fields,
+) -> Group:
+    """Change a group's profile (names, mandate, lead ministry, links) and, for the RTP Secretariat,
+    its place in the structure. Only known fields are accepted, so a form cannot smuggle others in."""
+    unknown = set(fields) - set(PROFILE_FIELDS) - set(STRUCTURE_FIELDS)
+    if unknown:
+        raise TypeError(f"group_update() does not change {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(group, name, value)
+    group.full_clean()
+    group.save()
+    if nsedp_outcomes is not None:
+        group.nsedp_outcomes.set(nsedp_outcomes)
+    if sdgs is not None:
+        group.sdgs.set(sdgs)
+    return group
+
+
+# --- Terms of Reference ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def tor_add(
+    *, group: Group, file, language: str, version: str, issued_on: date, title: str = ""
+) -> TermsOfReference:
+    """Attach a ToR document after checking its type, size and content."""
+    validate_document(file)
+    tor = TermsOfReference(
+        group=group, file=file, language=language, version=version, issued_on=issued_on, title=title
+    )
+    tor.full_clean()
+    tor.save()
+    return tor
+
+
+@transaction.atomic
+def tor_delete(*, tor: TermsOfReference) -> None:
+    """Delete a ToR document and, once the deletion is committed, its file."""
+    storage, name = tor.file.storage, tor.file.name
+    tor.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+# --- Chair and co-chair terms ----------------------------------------------------------------------
+
+
+def default_planned_end(role: str, start: date) -> date | None:
+    """Co-chairs rotate: their term ends COCHAIR_TERM_YEARS after it starts. The Government chair has no
+    planned end (the minister stays until the Government changes it)."""
+    if role != ChairRole.COCHAIR:
+        return None
+    years = settings.ROUNDTABLE["COCHAIR_TERM_YEARS"]
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February into a common year
+        return start.replace(year=start.year + years, day=28)
+
+
+def _short(day: date) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _check_organisation_fits_role(role: str, organisation: Organisation) -> None:
+    is_government = organisation.kind in OrganisationKind.government()
+    if role == ChairRole.CHAIR and not is_government:
+        raise ValidationError(
+            {
+                "organisation": _(
+                    "The chair is the Government: choose a ministry or another Government organisation."
+                )
+            }
+        )
+    if role == ChairRole.COCHAIR and is_government:
+        raise ValidationError(
+            {"organisation": _("A co-chair is a development partner, not a Government organisation.")}
+        )
+
+
+def _check_room_for_term(
+    group: Group,
+    role: str,
+    organisation: Organisation,
+    start: date,
+    end: date | None,
+    exclude: ChairTerm | None,
+) -> None:
+    overlapping = (
+        ChairTerm.objects.filter(group=group, role=role)
+        .overlapping(start, end)
+        .select_related("organisation")
+    )
+    if exclude is not None:
+        overlapping = overlapping.exclude(pk=exclude.pk)
+    overlapping = list(overlapping)
+    if role == ChairRole.CHAIR and overlapping:
+        other = overlapping[0]
+        raise ValidationError(
+            _(
+                "The group already has a Government chair for that time (%(organisation)s, since %(start)s). "
+                "A group has exactly one chair: use “Change” to hand over the chair."
+            )
+            % {"organisation": other.organisation, "start": _short(other.start_date)}
+        )
+    if role == ChairRole.COCHAIR:
+        if any(term.organisation_id == organisation.pk for term in overlapping):
+            raise ValidationError(
+                {
+                    "organisation": _("%(organisation)s is already a co-chair of this group for that time.")
+                    % {"organisation": organisation}
+                }
+            )
+        limit = settings.ROUNDTABLE["MAX_COCHAIRS"]
+        if len(overlapping) >= limit:
+            raise ValidationError(
+                _(
+                    "A group has at most %(max)d co-chairs at a time, and this one already has %(count)d "
+                    "for that time. End or change a co-chair's term first."
+                )
+                % {"max": limit, "count": len(overlapping)}
+            )
+
+
+def _lock(group: Group) -> Group:
+    # Two officers adding co-chairs at the same moment must not both pass the count check.
+    return Group.objects.select_for_update().get(pk=group.pk)
+
+
+def _start_term(
+    *,
+    group: Group,
+    role: str,
+    organisation: Organisation,
+    person: Person | None,
+    start_date: date,
+    planned_end: date | None,
+    ended_on: date | None = None,
+    change_reason: str = "",
+    replaces: ChairTerm | None = None,
+    exclude: ChairTerm | None = None,
+) -> ChairTerm:
+    if role not in ChairRole.values:
+        raise ValidationError({"role": _("Choose chair or co-chair.")})
+    _check_organisation_fits_role(role, organisation)
+    if planned_end is None:
+        planned_end = default_planned_end(role, start_date)
+    term = ChairTerm(
+        group=group,
+        role=role,
+        organisation=organisation,
+        person=person,
+        start_date=start_date,
+        planned_end=planned_end,
+        ended_on=ended_on,
+        change_reason=change_reason,
+        replaces=replaces,
+    )
+    term.full_clean()
+    _check_room_for_term(group, role, organisation, start_date, ended_on, exclude)
+    term.save()
+    return term
+
+
+@transaction.atomic
+def chair_term_add(
+    *,
+    group: Group,
+    role: str,
+    organisation: Organisation,
+    person: Person | None = None,
+    start_date: date,
+    planned_end: date | None = None,
+    ended_on: date | None = None,
+) -> ChairTerm:
+    """Add a chair or co-chair term (a past one too, with `ended_on`, to complete the history).
+
+    A co-chair's planned end defaults to COCHAIR_TERM_YEARS after the start.
+    """
+    group = _lock(group)
+    return _start_term(
+        group=group,
+        role=role,
+        organisation=organisation,
+        person=person,
+        start_date=start_date,
+        planned_end=planned_end,
+        ended_on=ended_on,
+    )
+
+
+@transaction.atomic
+def chair_term_end(*, term: ChairTerm, ended_on: date | None = None, reason: str = "") -> ChairTerm:
+    """End a term on `ended_on` (its last day; default today).
+
+    Refused for the only Government chair and for the last co-chair of an active group: those are
+    handed over with `chair_term_change`, so that the group never stands without them.
+    """
+    group = _lock(term.group)
+    term = ChairTerm.objects.select_for_update().get(pk=term.pk)
+    ended_on = ended_on or timezone.localdate()
+    if term.ended_on is not None:
+        raise ValidationError(_("This term has already ended."))
+    if ended_on < term.start_date:
+        raise ValidationError({"ended_on": _("The end cannot be before the start of the term.")})
+    if group.is_active:
+        others = ChairTerm.objects.filter(group=group, role=term.role).exclude(pk=term.pk)
+        successors = others.overlapping(ended_on + timedelta(days=1), None)
+        if not successors.exists():
+            if term.role == ChairRole.CHAIR:
+                raise ValidationError(
+                    _(
+                        "A group always has one Government chair: "
+                        "use “Change” to hand the chair to the next one."
+                    )
+                )
+            raise ValidationError(
+                _("A group keeps at least one co-chair: use “Change” to hand over to the next co-chair.")
+            )
+    term.ended_on = ended_on
+    term.end_reason = reason.strip()
+    term.full_clean()
+    term.save()
+    return term
+
+
+@transaction.atomic
+def chair_term_change(
+    *,
+    term: ChairTerm,
+    organisation: Organisation,
+    person: Person | None = None,
+    start_date: date,
+    planned_end: date | None = None,
+    reason: str,
+) -> ChairTerm:
+    """Hand a chair or co-chair over: the current term ends the day before `start_date` and a new term of
+    the same role starts then. The reason is required and kept on both terms."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the change.")})
+    group = _lock(term.group)
+    term = ChairTerm.objects.select_for_update().get(pk=term.pk)
+    if term.ended_on is not None:
+        raise ValidationError(_("This term has already ended: add a new term instead."))
+    if start_date <= term.start_date:
+        raise ValidationError(
+            {
+                "start_date": _("The new term must start after the current one started (%(start)s).")
+                % {"start": _short(term.start_date)}
+            }
+        )
+    term.ended_on = start_date - timedelta(days=1)
+    term.end_reason = reason
+    term.full_clean()
+    term.save()
+    return _start_term(
+        group=group,
+        role=term.role,
+        organisation=organisation,
+        person=person,
+        start_date=start_date,
+        planned_end=planned_end,
+        change_reason=reason,
+        replaces=term,
+    )
