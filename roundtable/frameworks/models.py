@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -72,9 +75,16 @@ class FrameworkItemQuerySet(models.QuerySet):
 class FrameworkItem(TimeStampedModel):
     """One node of a framework's tree: outcome → output → indicator, goal → target → indicator."""
 
-    framework = models.ForeignKey(Framework, verbose_name=_("framework"), on_delete=models.CASCADE, related_name="items")
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("framework"), on_delete=models.CASCADE, related_name="items"
+    )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), on_delete=models.CASCADE, related_name="children", null=True, blank=True
+        "self",
+        verbose_name=_("parent"),
+        on_delete=models.CASCADE,
+        related_name="children",
+        null=True,
+        blank=True,
     )
     level = models.CharField(_("level"), max_length=10, choices=ItemLevel.choices)
     code = models.CharField(_("code"), max_length=40, help_text=_("e.g. 1, 1.2, 18.1.1"))
@@ -93,7 +103,9 @@ class FrameworkItem(TimeStampedModel):
         ordering = ["framework", "sort_key"]
         verbose_name = _("framework item")
         verbose_name_plural = _("framework items")
-        constraints = [models.UniqueConstraint(fields=["framework", "code"], name="frameworkitem_unique_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="frameworkitem_unique_code")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.short or self.title}".strip()
@@ -106,12 +118,28 @@ class FrameworkItem(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("frameworks:detail", args=[self.framework.code]) + f"#item-{self.code}"
 
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.framework_id and self.parent.framework_id != self.framework_id:
+            raise ValidationError({"parent": _("The parent must belong to the same framework.")})
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An item cannot be its own parent.")})
+        if not (self.title_lo or "").strip() and not (self.title_en or "").strip():
+            raise ValidationError({"title_lo": _("Give the title in Lao, in English, or both.")})
+
     def save(self, *args, **kwargs):
         self.sort_key = make_sort_key(self.code)
         super().save(*args, **kwargs)
 
 
+_LEADING_NUMBER = re.compile(r"^(\d+)(.*)$")
+
+
 def make_sort_key(code: str) -> str:
-    """'2.10.1' sorts after '2.9.3': zero-pad each numeric part."""
+    """'2.10.1' sorts after '2.9.3', and '10' after '9b': zero-pad the number that starts each part."""
     parts = code.replace("-", ".").split(".")
-    return ".".join(p.zfill(4) if p.isdigit() else p.lower() for p in parts)
+    keys = []
+    for part in parts:
+        match = _LEADING_NUMBER.match(part)
+        keys.append(match.group(1).zfill(4) + match.group(2).lower() if match else part.lower())
+    return ".".join(keys)

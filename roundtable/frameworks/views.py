@@ -1,0 +1,221 @@
+"""Pages of the results frameworks: the public list and trees, and the RTP Secretariat's editing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from roundtable.core.history import history_for
+from roundtable.core.pagination import paginate
+from roundtable.groups.models import Group
+
+from . import services
+from .forms import FrameworkForm, FrameworkItemAddForm, FrameworkItemForm
+from .models import Framework, FrameworkItem
+from .permissions import can_edit_frameworks
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+# --- access helpers ----------------------------------------------------------------------------
+
+
+def _get_framework(code: str) -> Framework:
+    """Any framework by code (frameworks are public); 404 when there is none."""
+    return get_object_or_404(Framework, code=code)
+
+
+def _get_framework_for_editor(request: HttpRequest, code: str) -> Framework:
+    framework = _get_framework(code)
+    if not can_edit_frameworks(request.user):
+        raise PermissionDenied
+    return framework
+
+
+def _get_item_for_editor(request: HttpRequest, code: str, pk: int) -> FrameworkItem:
+    framework = _get_framework_for_editor(request, code)
+    return get_object_or_404(
+        FrameworkItem.objects.select_related("framework", "parent"), framework=framework, pk=pk
+    )
+
+
+def _add_service_error(form: Form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- public pages --------------------------------------------------------------------------------
+
+
+def framework_list(request: HttpRequest) -> HttpResponse:
+    frameworks = Framework.objects.annotate(item_count=Count("items")).order_by("kind", "-start_year", "code")
+    return render(
+        request,
+        "frameworks/list.html",
+        {"page": paginate(request, frameworks), "can_edit": can_edit_frameworks(request.user)},
+    )
+
+
+@dataclass
+class Node:
+    item: FrameworkItem
+    children: list[Node] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+
+def _linked_groups(framework: Framework) -> dict[int, list[Group]]:
+    """{item id: active groups that link to it as an NSEDP outcome or an SDG}, in two queries."""
+    links: dict[int, list[Group]] = defaultdict(list)
+    for through in (Group.nsedp_outcomes.through, Group.sdgs.through):
+        rows = (
+            through.objects.filter(frameworkitem__framework=framework, group__is_active=True)
+            .select_related("group")
+            .order_by("group__order", "group__code")
+        )
+        for row in rows:
+            links[row.frameworkitem_id].append(row.group)
+    return links
+
+
+def build_tree(items: list[FrameworkItem], links: dict[int, list[Group]] | None = None) -> list[Node]:
+    """Nest items (already sorted) under their parents; an item whose parent is missing stays on top."""
+    links = links or {}
+    nodes = {item.pk: Node(item, groups=links.get(item.pk, [])) for item in items}
+    roots = []
+    for item in items:
+        parent = nodes.get(item.parent_id)
+        (parent.children if parent else roots).append(nodes[item.pk])
+    return roots
+
+
+def framework_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """The framework's tree (outcomes → outputs → indicators, goals → targets → indicators) in a fixed
+    number of queries, whatever its size: one for the items, two for the links from groups."""
+    framework = _get_framework(code)
+    items = list(framework.items.order_by("sort_key"))
+    context = {
+        "framework": framework,
+        "tree": build_tree(items, _linked_groups(framework)),
+        "item_count": len(items),
+        "can_edit": can_edit_frameworks(request.user),
+        "history": history_for(request.user, framework),
+    }
+    return render(request, "frameworks/detail.html", context)
+
+
+# --- editing by the RTP Secretariat --------------------------------------------------------------
+
+
+@login_required
+@GET_POST
+def framework_edit(request: HttpRequest, code: str) -> HttpResponse:
+    framework = _get_framework_for_editor(request, code)
+    form = FrameworkForm(request.POST or None, instance=Framework.objects.get(pk=framework.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.framework_update(
+                framework=framework, **{name: form.cleaned_data[name] for name in FrameworkForm.Meta.fields}
+            )
+        except ValidationError as exc:
+            _add_service_error(form, exc)
+        else:
+            messages.success(request, _("The framework has been saved."))
+            return redirect(framework)
+    return render(request, "frameworks/framework_form.html", {"framework": framework, "form": form})
+
+
+@login_required
+@GET_POST
+def item_add(request: HttpRequest, code: str) -> HttpResponse:
+    framework = _get_framework_for_editor(request, code)
+    initial = {}
+    parent_pk = request.GET.get("parent", "")
+    if parent_pk.isdigit():
+        parent = FrameworkItem.objects.filter(framework=framework, pk=int(parent_pk)).first()
+        if parent is not None:
+            initial = {"parent": parent, "code": f"{parent.code}.", "level": _child_level(parent)}
+    form = FrameworkItemAddForm(request.POST or None, framework=framework, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            item = services.item_create(
+                framework=framework,
+                parent=data["parent"],
+                level=data["level"],
+                code=data["code"],
+                title_lo=data["title_lo"],
+                title_en=data["title_en"],
+                short_lo=data["short_lo"],
+                short_en=data["short_en"],
+            )
+        except ValidationError as exc:
+            _add_service_error(form, exc)
+        else:
+            messages.success(request, _("Item %(code)s has been added.") % {"code": item.code})
+            return redirect(item)
+    return render(request, "frameworks/item_form.html", {"framework": framework, "form": form, "item": None})
+
+
+def _child_level(parent: FrameworkItem) -> str:
+    """The usual level below `parent`: outcome → output, goal → target, anything else → indicator."""
+    return {"outcome": "output", "goal": "target"}.get(parent.level, "indicator")
+
+
+@login_required
+@GET_POST
+def item_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    item = _get_item_for_editor(request, code, pk)
+    # The form works on its own copy, so that a rejected code does not leak into the page's links.
+    form = FrameworkItemForm(request.POST or None, instance=FrameworkItem.objects.get(pk=item.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_update(
+                item=item, **{name: form.cleaned_data[name] for name in FrameworkItemForm.Meta.fields}
+            )
+        except ValidationError as exc:
+            _add_service_error(form, exc)
+        else:
+            messages.success(request, _("Item %(code)s has been saved.") % {"code": item.code})
+            return redirect(item)
+    context = {
+        "framework": item.framework,
+        "form": form,
+        "item": item,
+        "history": history_for(request.user, item),
+    }
+    return render(request, "frameworks/item_form.html", context)
+
+
+@login_required
+@GET_POST
+def item_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    item = _get_item_for_editor(request, code, pk)
+    framework = item.framework
+    if request.method == "POST":
+        try:
+            count = services.item_delete(item=item)
+        except services.ItemInUse:
+            messages.error(
+                request, _("This item is in use (for example by a work plan) and cannot be removed.")
+            )
+            return redirect(item)
+        messages.success(
+            request, ngettext("%(count)d item removed.", "%(count)d items removed.", count) % {"count": count}
+        )
+        return redirect(framework)
+    context = {"framework": framework, "item": item, "below": services.item_descendant_count(item)}
+    return render(request, "frameworks/item_delete.html", context)
