@@ -48,7 +48,9 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class Meeting(TimeStampedModel):
-    group = models.ForeignKey("groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="meetings")
+    group = models.ForeignKey(
+        "groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="meetings"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
     title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
@@ -57,10 +59,19 @@ class Meeting(TimeStampedModel):
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
     chair_person = models.ForeignKey(
-        "directory.Person", verbose_name=_("chaired by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "directory.Person",
+        verbose_name=_("chaired by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    state = models.CharField(_("state"), max_length=20, choices=MeetingState.choices, default=MeetingState.SCHEDULED)
-    state_reason = models.TextField(_("reason"), blank=True, help_text=_("Why it was postponed or cancelled."))
+    state = models.CharField(
+        _("state"), max_length=20, choices=MeetingState.choices, default=MeetingState.SCHEDULED
+    )
+    state_reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why it was postponed or cancelled.")
+    )
     # Public meeting information (title, date, venue, group) is on the website and in the public feeds.
     is_public = models.BooleanField(_("published on the website"), default=False)
     # iCalendar: the same UID for the life of the meeting; SEQUENCE grows with each update sent.
@@ -76,7 +87,9 @@ class Meeting(TimeStampedModel):
         ordering = ["-start"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        constraints = [models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="meeting_end_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="meeting_end_after_start")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -101,15 +114,23 @@ class AgendaItemKind(models.TextChoices):
 
 
 class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    kind = models.CharField(_("kind"), max_length=20, choices=AgendaItemKind.choices, default=AgendaItemKind.REGULAR)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AgendaItemKind.choices, default=AgendaItemKind.REGULAR
+    )
     title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     presenter = models.CharField(_("presenter"), max_length=255, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
     priority = models.ForeignKey(
-        "workplans.Priority", verbose_name=_("work-plan priority"), on_delete=models.SET_NULL, null=True, blank=True,
+        "workplans.Priority",
+        verbose_name=_("work-plan priority"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="agenda_items",
     )
 
@@ -135,15 +156,26 @@ def meeting_document_upload_to(instance, filename: str) -> str:
 
 
 class MeetingDocument(TimeStampedModel):
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="documents")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="documents"
+    )
     agenda_item = models.ForeignKey(
-        AgendaItem, verbose_name=_("agenda item"), on_delete=models.SET_NULL, null=True, blank=True, related_name="documents"
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
     )
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to=meeting_document_upload_to)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES, blank=True)
-    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["meeting", "agenda_item__order", "title"]
@@ -178,18 +210,37 @@ class Participant(models.Model):
     list stays as it was on the day even when the directory changes later.
     """
 
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participants")
-    person = models.ForeignKey(
-        "directory.Person", verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="participations"
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participants"
     )
-    source = models.CharField(_("source"), max_length=20, choices=ParticipantSource.choices, default=ParticipantSource.INVITED)
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    source = models.CharField(
+        _("source"), max_length=20, choices=ParticipantSource.choices, default=ParticipantSource.INVITED
+    )
     substitute_for = models.ForeignKey(
-        "self", verbose_name=_("substitute for"), on_delete=models.SET_NULL, null=True, blank=True, related_name="substitutes"
+        "self",
+        verbose_name=_("substitute for"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="substitutes",
     )
     name = models.CharField(_("name"), max_length=255)
     position = models.CharField(_("position"), max_length=255, blank=True)
     organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     organisation_name = models.CharField(_("organisation (as written)"), max_length=255, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -199,7 +250,9 @@ class Participant(models.Model):
     # Invitation and answer: the token is the secret of the answer link; it works once.
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
-    response = models.CharField(_("answer"), max_length=20, choices=Response.choices, default=Response.PENDING)
+    response = models.CharField(
+        _("answer"), max_length=20, choices=Response.choices, default=Response.PENDING
+    )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
 
@@ -209,9 +262,35 @@ class Participant(models.Model):
         verbose_name_plural = _("participants")
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "person"], condition=Q(person__isnull=False), name="participant_once_per_meeting"
+                fields=["meeting", "person"],
+                condition=Q(person__isnull=False),
+                name="participant_once_per_meeting",
             )
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class CalendarFeedToken(models.Model):
+    """The secret of a person's private calendar feed: whoever holds the link reads their groups' meetings.
+
+    A calendar application cannot log in, so the link itself is the key; the person can reset it at
+    any time, which invalidates the old link.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("private calendar link")
+        verbose_name_plural = _("private calendar links")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,0 +1,112 @@
+"""Read-only API of PUBLIC meetings (the integrator registers ROUTES at /api/v1/meetings/).
+
+Only public meeting information: no participants, no contacts, no online link, and only the
+documents marked public. Links point to the public pages in Lao (`url`) and English (`url_en`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import translation
+from rest_framework import serializers, viewsets
+
+from .models import Meeting, MeetingDocument, Visibility
+
+
+def _absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else settings.SITE_URL + path
+
+
+def _page(request, viewname: str, args: list, lang: str) -> str:
+    with translation.override(lang):
+        return _absolute(request, reverse(viewname, args=args))
+
+
+def minutes_url(meeting: Meeting, request) -> str | None:
+    """The published minutes' public page, when the minutes app offers a helper for it."""
+    try:
+        from roundtable.minutes import links  # provided by the minutes app, when it is
+    except ImportError:
+        return None
+    helper = getattr(links, "public_minutes_url", None)
+    return helper(meeting, request) if callable(helper) else None
+
+
+class PublicDocumentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MeetingDocument
+        fields = ["title", "language", "url"]
+
+    def get_url(self, document: MeetingDocument) -> str:
+        return _page(self.context.get("request"), "meetings:document", [document.pk], "lo")
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    group = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    url = serializers.SerializerMethodField()
+    url_en = serializers.SerializerMethodField()
+    documents = PublicDocumentSerializer(source="public_documents", many=True, read_only=True)
+    minutes_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "group",
+            "kind",
+            "title_lo",
+            "title_en",
+            "start",
+            "end",
+            "venue",
+            "state",
+            "url",
+            "url_en",
+            "documents",
+            "minutes_url",
+        ]
+
+    def get_url(self, meeting: Meeting) -> str:
+        return _page(self.context.get("request"), "meetings:detail", [meeting.pk], "lo")
+
+    def get_url_en(self, meeting: Meeting) -> str:
+        return _page(self.context.get("request"), "meetings:detail", [meeting.pk], "en")
+
+    def get_minutes_url(self, meeting: Meeting) -> str | None:
+        return minutes_url(meeting, self.context.get("request"))
+
+
+class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+    """Public meetings of all groups, newest first. Filters: `?group=<code>`, `?year=YYYY`."""
+
+    serializer_class = MeetingSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        documents = MeetingDocument.objects.filter(visibility=Visibility.PUBLIC).order_by("title")
+        queryset = (
+            Meeting.objects.published()
+            .select_related("group")
+            .prefetch_related(Prefetch("documents", queryset=documents, to_attr="public_documents"))
+            .order_by("-start", "pk")
+        )
+        params = self.request.query_params
+        if params.get("group"):
+            queryset = queryset.filter(group__code=params["group"])
+        if (params.get("year") or "").isdigit():
+            queryset = queryset.in_year(int(params["year"]))
+        return queryset
+
+
+try:  # the shared API pagination, when the API app provides it
+    from roundtable.api.pagination import PublicPagination
+
+    MeetingViewSet.pagination_class = PublicPagination
+except ImportError:  # pragma: no cover
+    pass
+
+ROUTES = [("meetings", MeetingViewSet, "meeting")]

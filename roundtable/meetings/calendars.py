@@ -1,0 +1,109 @@
+"""The calendar's entries: real meetings and the meetings planned in work plans, for a date range.
+
+Planned meetings of a published work plan are public; of an unpublished one (draft, with the chair,
+submitted...), only the group's members and the RTP Secretariat see them. A planned entry is left out
+when the group already has a meeting that the visitor sees in the same month: it has become real.
+"""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from roundtable.core import permissions as core_permissions
+from roundtable.core.i18n import localized
+from roundtable.workplans.models import PlannedMeeting, WorkPlanStatus
+
+from . import permissions
+from .models import Meeting
+
+
+@dataclass
+class Entry:
+    day: date
+    title: str
+    group: object
+    meeting: Meeting | None = None
+    planned: PlannedMeeting | None = None
+
+    @property
+    def is_planned(self) -> bool:
+        return self.meeting is None
+
+    @property
+    def start(self):
+        return timezone.localtime(self.meeting.start) if self.meeting else None
+
+
+def _aware(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _groups_with_children(group) -> list[int]:
+    return [group.pk, *group.children.values_list("pk", flat=True)]
+
+
+def planned_q(user) -> Q | None:
+    """Filter on PlannedMeeting for the entries the user may see (None: all of them)."""
+    if core_permissions.is_rtp_secretariat(user):
+        return None
+    q = Q(workplan__status=WorkPlanStatus.PUBLISHED)
+    groups = set(core_permissions.roles_by_group(user))
+    if groups:
+        q |= Q(workplan__group_id__in=groups) | Q(group_id__in=groups)
+    return q
+
+
+def entries(user, first: date, last: date, group=None) -> list[Entry]:
+    """All entries from `first` to `last` (inclusive) that the user may see, in date order (two queries)."""
+    meetings = permissions.visible_meetings(user).filter(
+        start__gte=_aware(first), start__lt=_aware(last + timedelta(days=1))
+    )
+    planned = PlannedMeeting.objects.filter(date__gte=first, date__lte=last)
+    if group is not None:
+        ids = _groups_with_children(group)
+        meetings = meetings.filter(group_id__in=ids)
+        planned = planned.filter(group_id__in=ids)
+    q = planned_q(user)
+    if q is not None:
+        planned = planned.filter(q)
+    result = [
+        Entry(day=timezone.localtime(m.start).date(), title=localized(m, "title"), group=m.group, meeting=m)
+        for m in meetings.select_related("group").order_by("start")
+    ]
+    held_months = {(e.group.pk, e.day.year, e.day.month) for e in result}
+    for p in planned.select_related("group", "workplan"):
+        if (p.group_id, p.date.year, p.date.month) in held_months:
+            continue
+        title = localized(p, "title") or localized(p.group, "name")
+        result.append(Entry(day=p.date, title=title, group=p.group, planned=p))
+    result.sort(key=lambda e: (e.day, e.start.time() if e.start else time.max, e.group.code))
+    return result
+
+
+def parse_month(value: str | None) -> date:
+    """'YYYY-MM' → the first day of that month; anything else → the current month."""
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return date(year, month, 1)
+    except (ValueError, TypeError):
+        today = timezone.localdate()
+        return today.replace(day=1)
+
+
+def add_months(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_grid(first: date, items: list[Entry]) -> list[list[tuple[date, list[Entry]]]]:
+    """Weeks (Monday first) of (day, entries) for the month view."""
+    by_day: dict[date, list[Entry]] = {}
+    for entry in items:
+        by_day.setdefault(entry.day, []).append(entry)
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    return [[(day, by_day.get(day, [])) for day in week] for week in weeks]

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from roundtable.core.i18n import localized
+from roundtable.directory.models import Gender, Organisation, Person
+
+from .models import AgendaItem, Meeting, MeetingDocument, MeetingState, Response, Visibility
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MeetingForm(forms.ModelForm):
+    """Times are read and shown in Asia/Vientiane (the site's time zone)."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "title_lo",
+            "title_en",
+            "start",
+            "end",
+            "venue",
+            "online_link",
+            "chair_person",
+            "is_public",
+        ]
+        widgets = {"start": DateTimeInput(), "end": DateTimeInput()}
+
+    def __init__(self, *args, group=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start", "end"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        people = Person.objects.select_related("organisation").order_by("name_en", "name_lo")
+        if group is not None:
+            people = people.filter(memberships__group__in=[group.pk, group.parent_id or group.pk]).distinct()
+        self.fields["chair_person"].queryset = people
+        self.fields["chair_person"].label_from_instance = lambda p: (
+            f"{p.name} ({p.organisation.short_name})" if p.organisation else p.name
+        )
+        if self.instance.pk:
+            self.fields["revision"].initial = self.instance.revision
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title_lo") or "").strip() and not (data.get("title_en") or "").strip():
+            self.add_error("title_lo", _("Give the title in Lao, in English, or both."))
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end cannot be before the start."))
+        return data
+
+
+class StateForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("New state"),
+        choices=[
+            (s.value, s.label)
+            for s in (
+                MeetingState.SCHEDULED,
+                MeetingState.HELD,
+                MeetingState.POSTPONED,
+                MeetingState.CANCELLED,
+            )
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the meeting is postponed or cancelled; sent to the invitees."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("state") in (MeetingState.POSTPONED, MeetingState.CANCELLED)
+            and not (data.get("reason") or "").strip()
+        ):
+            self.add_error("reason", _("Say why the meeting is postponed or cancelled."))
+        return data
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title_lo", "title_en", "presenter", "duration_minutes", "priority"]
+
+    def __init__(self, *args, priorities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = (
+            priorities if priorities is not None else self.fields["priority"].queryset.none()
+        )
+        self.fields["priority"].label_from_instance = lambda p: f"{p.order}. {p.title}"
+        self.fields["priority"].help_text = _("From the group's work plan of the meeting's year.")
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title_lo") or "").strip() and not (data.get("title_en") or "").strip():
+            self.add_error("title_lo", _("Give the title in Lao, in English, or both."))
+        return data
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    file = forms.FileField(label=_("File"), help_text=_("PDF, Word, Excel, PowerPoint or an image."))
+    visibility = forms.ChoiceField(
+        label=_("Who may read it"), choices=Visibility.choices, initial=Visibility.MEMBERS
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", "—"), *MeetingDocument._meta.get_field("language").choices],
+    )
+    agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False
+    )
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:
+            self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+            self.fields["agenda_item"].label_from_instance = lambda i: f"{i.order}. {i.title}"
+
+
+class InviteForm(forms.Form):
+    stakeholders = forms.BooleanField(
+        label=_("Invite the group's stakeholder list"), required=False, initial=True
+    )
+    people = forms.ModelMultipleChoiceField(
+        label=_("Also invite these people from the directory"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = Person.objects.select_related("organisation").order_by(
+            "name_en", "name_lo"
+        )
+        self.fields["people"].label_from_instance = lambda p: (
+            f"{p.name} ({p.organisation.short_name})" if p.organisation else p.name
+        )
+
+
+class AnswerForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[(r.value, r.label) for r in (Response.ATTEND, Response.DECLINE, Response.SUBSTITUTE)],
+        widget=forms.RadioSelect,
+    )
+    name = forms.CharField(label=_("Name of the substitute"), max_length=255, required=False)
+    position = forms.CharField(label=_("Position"), max_length=255, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("response") == Response.SUBSTITUTE and not (data.get("name") or "").strip():
+            self.add_error("name", _("Give the name of the substitute."))
+        return data
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    position = forms.CharField(label=_("Position"), max_length=255, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation (if not in the list)"), max_length=255, required=False
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name_en", "name_lo")
+        self.fields["organisation"].label_from_instance = lambda o: localized(o, "name")

@@ -1,0 +1,64 @@
+"""The invitee's answer, without logging in: the token in the emailed link is the key.
+
+The link records one answer. Afterwards it shows the recorded answer and cannot change it: a
+forwarded or leaked email must not let someone else undo the invitee's answer or name another
+substitute. A change of mind goes through the group's secretariat, who can correct the list.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .. import services
+from ..forms import AnswerForm
+from ..models import MeetingState, Participant, Response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    participant = get_object_or_404(
+        Participant.objects.select_related("meeting", "meeting__group", "organisation"), token=token
+    )
+    meeting = participant.meeting
+    closed = meeting.state == MeetingState.CANCELLED or meeting.end < timezone.now()
+    answered = participant.response != Response.PENDING
+    form = None
+    status = 200
+    if not answered and not closed:
+        form = AnswerForm(request.POST or None)
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    services.participant_answer(
+                        participant=participant,
+                        response=form.cleaned_data["response"],
+                        substitute=form.cleaned_data,
+                    )
+                except ValidationError as exc:
+                    form.add_error(None, exc)
+                else:
+                    return redirect("meetings:answer", token=token)
+            status = 400
+    elif request.method == "POST":
+        # A second answer through the same link is refused; the page shows the one on record.
+        status = 409
+    substitute = participant.substitutes.first() if participant.response == Response.SUBSTITUTE else None
+    return render(
+        request,
+        "meetings/answer.html",
+        {
+            "participant": participant,
+            "meeting": meeting,
+            "form": form,
+            "answered": answered,
+            "closed": closed,
+            "substitute": substitute,
+        },
+        status=status,
+    )

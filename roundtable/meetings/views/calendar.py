@@ -1,0 +1,79 @@
+"""Calendar pages (month and list views) and the page of the private feed link."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_POST
+
+from roundtable.groups.models import Group
+
+from .. import calendars, services
+
+
+def _weekdays() -> list[str]:
+    return [
+        pgettext("weekday", "Mon"),
+        pgettext("weekday", "Tue"),
+        pgettext("weekday", "Wed"),
+        pgettext("weekday", "Thu"),
+        pgettext("weekday", "Fri"),
+        pgettext("weekday", "Sat"),
+        pgettext("weekday", "Sun"),
+    ]
+
+
+def _common(request: HttpRequest, months: int) -> dict:
+    code = request.GET.get("group") or ""
+    group = Group.objects.filter(code=code).first() if code else None
+    first = calendars.parse_month(request.GET.get("month"))
+    after = calendars.add_months(first, months)
+    items = calendars.entries(request.user, first, after - timedelta(days=1), group=group)
+    feed_url = reverse("feeds:group", args=[group.code]) if group is not None else reverse("feeds:meetings")
+    return {
+        "group": group,
+        "groups": Group.objects.active().order_by("order", "code"),
+        "first": first,
+        "previous": calendars.add_months(first, -months).strftime("%Y-%m"),
+        "next": after.strftime("%Y-%m"),
+        "month": first.strftime("%Y-%m"),
+        "entries": items,
+        "feed_url": request.build_absolute_uri(feed_url),
+    }
+
+
+def month(request: HttpRequest) -> HttpResponse:
+    context = _common(request, 1)
+    context["weeks"] = calendars.month_grid(context["first"], context["entries"])
+    context["weekdays"] = _weekdays()
+    return render(request, "meetings/calendar.html", context)
+
+
+def agenda_list(request: HttpRequest) -> HttpResponse:
+    """Three months from the chosen month, as a list: the readable view on a phone."""
+    context = _common(request, 3)
+    last = calendars.add_months(context["first"], 3) - timedelta(days=1)
+    context["last"] = last
+    return render(request, "meetings/calendar_list.html", context)
+
+
+@login_required
+def feed_link(request: HttpRequest) -> HttpResponse:
+    token = services.feed_token_for(request.user)
+    url = request.build_absolute_uri(reverse("feeds:private", args=[token.token]))
+    return render(request, "meetings/feed_link.html", {"url": url})
+
+
+@login_required
+@require_POST
+def feed_reset(request: HttpRequest) -> HttpResponse:
+    services.feed_token_reset(user=request.user)
+    messages.success(request, _("Your private calendar link is new; the old one no longer works."))
+    return redirect("meetings:feed_link")

@@ -1,0 +1,219 @@
+"""The meeting list, the meeting page, and the secretariat's create/edit/state screens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from roundtable.core import permissions as core_permissions
+from roundtable.core.history import history_for
+from roundtable.core.pagination import paginate
+from roundtable.groups.models import Group, GroupKind
+
+from .. import permissions, services
+from ..access import meeting_for_manager, meeting_for_viewer
+from ..forms import MeetingForm, StateForm
+from ..models import AgendaItemKind, Meeting, MeetingDocument, MeetingKind, MeetingState, Participant
+from ..stats import attendance
+
+
+def _selected_group(request: HttpRequest) -> Group | None:
+    code = request.GET.get("group") or ""
+    return Group.objects.filter(code=code).first() if code else None
+
+
+def _year(request: HttpRequest) -> int | None:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return None
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """All meetings the visitor may see, newest first, filterable by group and year."""
+    group = _selected_group(request)
+    year = _year(request)
+    meetings = permissions.visible_meetings(request.user).select_related("group").order_by("-start")
+    if group is not None:
+        meetings = meetings.filter(group__in=[group, *group.children.all()])
+    if year:
+        meetings = meetings.in_year(year)
+    page = paginate(request, meetings)
+    years = range(timezone.localdate().year + 1, timezone.localdate().year - 6, -1)
+    return render(
+        request,
+        "meetings/list.html",
+        {
+            "page_obj": page,
+            "groups": Group.objects.active().order_by("order", "code"),
+            "group": group,
+            "year": year,
+            "years": years,
+            "can_schedule": _schedulable_groups(request.user).exists(),
+        },
+    )
+
+
+def _open_action_points(request: HttpRequest, meeting: Meeting):
+    """Open action points of the group from earlier meetings, for the review item of the agenda.
+
+    Action points belong to minutes: outsiders see only those of published minutes.
+    """
+    try:
+        from roundtable.minutes.models import ActionPoint
+    except ImportError:  # the minutes app is not installed
+        return []
+    points = (
+        ActionPoint.objects.open()
+        .filter(group=meeting.group, item__minutes__meeting__start__lt=meeting.start)
+        .select_related("responsible_organisation", "responsible_person", "item__minutes__meeting")
+        .order_by("due_date", "pk")
+    )
+    if not permissions.is_insider(request.user, meeting):
+        points = points.published()
+    return list(points)
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_viewer(request, pk)
+    user = request.user
+    levels = permissions.visible_document_levels(user, meeting)
+    documents = MeetingDocument.objects.filter(meeting=meeting, visibility__in=levels).order_by("title")
+    items = list(
+        meeting.agenda_items.select_related("priority", "priority__workplan").prefetch_related(
+            Prefetch("documents", queryset=documents, to_attr="visible_documents")
+        )
+    )
+    can_manage = permissions.can_manage(user, meeting)
+    insider = permissions.is_insider(user, meeting)
+    has_review = any(i.kind == AgendaItemKind.ACTION_REVIEW for i in items)
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "loose_documents": [d for d in documents if d.agenda_item_id is None],
+        "action_points": _open_action_points(request, meeting) if has_review else [],
+        "attendance": attendance(meeting),
+        "can_manage": can_manage,
+        "insider": insider,
+        "history": history_for(user, meeting),
+        "participants": (
+            meeting.participants.select_related("organisation").order_by("organisation_name", "name")
+            if insider
+            else None
+        ),
+        "my_participation": _my_participation(user, meeting),
+    }
+    return render(request, "meetings/detail.html", context)
+
+
+def _my_participation(user, meeting: Meeting) -> Participant | None:
+    person = core_permissions.person_of(user)
+    if person is None:
+        return None
+    return meeting.participants.filter(person=person).first()
+
+
+def _schedulable_groups(user):
+    if core_permissions.is_rtp_secretariat(user):
+        return Group.objects.active()
+    return Group.objects.active().filter(pk__in=core_permissions.managed_group_ids(user))
+
+
+def _default_kind(group: Group) -> str:
+    if group.kind == GroupKind.SWG:
+        return MeetingKind.SWG
+    if group.kind == GroupKind.SUBSWG:
+        return MeetingKind.SUBSWG
+    return group.forum_kind if group.forum_kind in MeetingKind.values else MeetingKind.OTHER
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    groups = _schedulable_groups(request.user)
+    code = request.GET.get("group") or request.POST.get("group")
+    if not code:
+        return render(request, "meetings/choose_group.html", {"groups": groups.order_by("order", "code")})
+    group = get_object_or_404(Group, code=code)
+    if not permissions.can_schedule(request.user, group):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, group=group)
+    if request.method == "GET":
+        # Start from the group's previous meeting: same kind, venue and chair are the usual case.
+        previous = (
+            Meeting.objects.filter(group=group)
+            .exclude(state=MeetingState.CANCELLED)
+            .order_by("-start")
+            .first()
+        )
+        form.initial.update({"kind": _default_kind(group)})
+        if previous is not None:
+            form.initial.update(
+                {"venue": previous.venue, "chair_person": previous.chair_person_id, "kind": previous.kind}
+            )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+        try:
+            meeting = services.meeting_create(group=group, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("The meeting is scheduled. Add the agenda, then send the invitations.")
+            )
+            return redirect(meeting)
+    return render(request, "meetings/form.html", {"form": form, "group": group, "meeting": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    form = MeetingForm(request.POST or None, instance=Meeting.objects.get(pk=meeting.pk), group=meeting.group)
+    if meeting.state == MeetingState.CANCELLED:
+        messages.error(request, _("A cancelled meeting cannot be changed."))
+        return redirect(meeting)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+        try:
+            meeting, sent = services.meeting_update(
+                meeting=meeting, revision=form.cleaned_data.get("revision"), **data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if sent:
+                messages.success(request, _("Saved. An update was sent to %(n)d invitees.") % {"n": sent})
+            else:
+                messages.success(request, _("Saved."))
+            return redirect(meeting)
+    return render(request, "meetings/form.html", {"form": form, "group": meeting.group, "meeting": meeting})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_state(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    form = StateForm(request.POST or None, initial={"state": meeting.state})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting, sent = services.meeting_set_state(
+                meeting=meeting, state=form.cleaned_data["state"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("The meeting is now “%(state)s”.") % {"state": meeting.get_state_display()}
+                + (" " + _("%(n)d invitees were told.") % {"n": sent} if sent else ""),
+            )
+            return redirect(meeting)
+    return render(request, "meetings/state_form.html", {"form": form, "meeting": meeting})

@@ -1,0 +1,112 @@
+"""Invitations, the participant list with contacts, attendance and walk-ins (the secretariat only)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .. import services, sheets
+from ..access import meeting_for_manager
+from ..forms import InviteForm, WalkInForm
+from ..models import Meeting
+from ..stats import attendance
+
+
+def _participants(meeting: Meeting):
+    return meeting.participants.select_related("organisation", "substitute_for").order_by(
+        "organisation_name", "name"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            added, sent = services.participants_invite(
+                meeting=meeting,
+                stakeholders=form.cleaned_data["stakeholders"],
+                people=form.cleaned_data["people"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(added)d people added to the list; %(sent)d invitations sent.")
+                % {"added": added, "sent": sent},
+            )
+            return redirect("meetings:participants", pk=meeting.pk)
+    stakeholder_count = meeting.group.memberships.current().count()
+    return render(
+        request,
+        "meetings/invite.html",
+        {"form": form, "meeting": meeting, "stakeholder_count": stakeholder_count},
+    )
+
+
+def _participants_context(meeting: Meeting, walk_in_form=None) -> dict:
+    return {
+        "meeting": meeting,
+        "participants": list(_participants(meeting)),
+        "attendance": attendance(meeting),
+        "walk_in_form": walk_in_form or WalkInForm(),
+    }
+
+
+@login_required
+def participants(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    return render(request, "meetings/participants.html", _participants_context(meeting))
+
+
+@login_required
+@require_POST
+def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    ids = [value for value in request.POST.getlist("attended") if value.isdigit()]
+    count = services.attendance_record(meeting=meeting, attended_ids=ids)
+    if request.htmx:
+        return render(request, "meetings/_attendance.html", _participants_context(meeting))
+    messages.success(request, _("Attendance saved: %(n)d present.") % {"n": count})
+    return redirect("meetings:participants", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def walk_in(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    form = WalkInForm(request.POST)
+    if form.is_valid():
+        services.walk_in_add(meeting=meeting, **form.cleaned_data)
+        messages.success(request, _("%(name)s is added as a walk-in.") % {"name": form.cleaned_data["name"]})
+        return redirect("meetings:participants", pk=meeting.pk)
+    return render(request, "meetings/participants.html", _participants_context(meeting, form), status=400)
+
+
+@login_required
+def sheet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    response = HttpResponse(sheets.sheet_pdf(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="participants-{meeting.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def sheet_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_manager(request, pk)
+    response = HttpResponse(
+        sheets.sheet_docx(meeting),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="participants-{meeting.pk}.docx"'
+    response["Cache-Control"] = "private, no-store"
+    return response
