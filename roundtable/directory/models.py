@@ -34,6 +34,15 @@ class OrganisationQuerySet(models.QuerySet):
     def partners(self):
         return self.exclude(kind__in=OrganisationKind.government())
 
+    def search(self, text: str):
+        """Organisations whose Lao or English name, or acronym, contains the text."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(name_lo__icontains=text) | Q(name_en__icontains=text) | Q(acronym__icontains=text)
+        )
+
 
 class Organisation(BilingualNameModel):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
@@ -76,6 +85,20 @@ class Gender(models.TextChoices):
 class PersonQuerySet(models.QuerySet):
     def in_group(self, group):
         return self.filter(memberships__in=Membership.objects.current().filter(group=group)).distinct()
+
+    def search(self, text: str):
+        """People whose name (Lao or English) or organisation contains the text. Never by email:
+        this is used where contacts are not visible, and a match would reveal them."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(name_lo__icontains=text)
+            | Q(name_en__icontains=text)
+            | Q(organisation__acronym__icontains=text)
+            | Q(organisation__name_en__icontains=text)
+            | Q(organisation__name_lo__icontains=text)
+        )
 
 
 class Person(BilingualNameModel):
@@ -133,15 +156,23 @@ class MembershipQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(end_date__lt=on)
 
+    def for_list(self):
+        """What a stakeholder list shows of each row, in one query."""
+        return self.select_related("person", "person__organisation", "organisation", "group")
+
 
 class Membership(models.Model):
     """A person's place in a group: its stakeholder list. Chairs are kept as ChairTerms."""
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
     group = models.ForeignKey(
         "groups.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("on behalf of"),
@@ -162,7 +193,9 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="membership_end_after_start",
             )
         ]

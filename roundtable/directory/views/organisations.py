@@ -1,0 +1,112 @@
+"""Organisations: public list and page; creation and editing for the secretariats."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from roundtable.core import permissions
+from roundtable.core.history import history_for
+from roundtable.core.pagination import paginate
+from roundtable.groups.models import Group
+
+from .. import exporting, services
+from ..forms import OrganisationFilterForm, OrganisationForm
+from ..models import Membership, Organisation
+from ..permissions import can_view_people
+
+
+def filtered_organisations(request: HttpRequest):
+    """The organisations matching the list's filters (shared by the page and its export)."""
+    form = OrganisationFilterForm(request.GET or None)
+    organisations = Organisation.objects.order_by("name_en", "name_lo", "pk")
+    if form.is_valid():
+        organisations = organisations.search(form.cleaned_data["q"])
+        if form.cleaned_data["kind"]:
+            organisations = organisations.filter(kind=form.cleaned_data["kind"])
+    return form, organisations
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    form, organisations = filtered_organisations(request)
+    context = {
+        "form": form,
+        "page_obj": paginate(request, organisations),
+        "can_edit": permissions.can_edit_directory(request.user),
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "directory/_organisation_results.html", context)
+    return render(request, "directory/organisation_list.html", context)
+
+
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    chair_terms = (
+        organisation.chair_terms.current()
+        .select_related("group")
+        .order_by("group__order", "group__code", "role")
+    )
+    member_of = Group.objects.filter(
+        pk__in=Membership.objects.current().filter(organisation=organisation).values("group_id")
+    ).order_by("order", "code")
+    # People are named only to logged-in users; contact details never appear on this page.
+    people = None
+    if can_view_people(request.user):
+        people = organisation.people.order_by("name_en", "name_lo")
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "chair_terms": chair_terms,
+            "led_groups": organisation.led_groups.order_by("order", "code"),
+            "member_of": member_of,
+            "people": people,
+            "can_edit": permissions.can_edit_organisation(request.user, organisation),
+            "history": history_for(request.user, organisation),
+        },
+    )
+
+
+@login_required
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_edit_directory(request.user):
+        raise PermissionDenied
+    return _organisation_form(request, Organisation())
+
+
+@login_required
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not permissions.can_edit_organisation(request.user, organisation):
+        raise PermissionDenied
+    return _organisation_form(request, organisation)
+
+
+def _organisation_form(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    creating = organisation.pk is None
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_save(organisation=form.save(commit=False))
+        messages.success(request, _("Organisation saved."))
+        return redirect(organisation)
+    return render(
+        request,
+        "directory/organisation_form.html",
+        {"form": form, "organisation": None if creating else organisation, "creating": creating},
+    )
+
+
+def organisations_export(request: HttpRequest) -> HttpResponse:
+    """Organisations are public: anyone may download the (filtered) list."""
+    _form, organisations = filtered_organisations(request)
+    return exporting.table_response(
+        request.GET.get("format", "csv"),
+        "organisations",
+        exporting.ORGANISATION_COLUMNS,
+        exporting.organisations_table(organisations),
+    )

@@ -1,0 +1,181 @@
+"""A group's stakeholder list (the guideline's list of participants with contact details).
+
+Members of the group and the RTP Secretariat read it; the group's secretariat (and the RTP
+Secretariat) add people, edit their place on the list and end it. Ending never deletes: the list
+keeps who took part, and when.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from roundtable.core import permissions
+from roundtable.core.pagination import paginate
+from roundtable.groups.models import Group
+
+from .. import exporting, services
+from ..forms import MembershipForm, StakeholderAddForm, StakeholderFilterForm
+from ..models import Membership
+from ..permissions import contact_visible_person_ids
+
+
+def get_group_for_stakeholders(request: HttpRequest, code: str, *, manage: bool = False) -> Group:
+    """The group, if the user may read (or, with manage, change) its stakeholder list; else 404/403."""
+    group = get_object_or_404(Group, code=code)
+    allowed = (
+        permissions.can_manage_stakeholders(request.user, group)
+        if manage
+        else permissions.can_view_stakeholders(request.user, group)
+    )
+    if not allowed:
+        raise PermissionDenied
+    return group
+
+
+def get_membership_for_manager(request: HttpRequest, pk: int) -> Membership:
+    membership = get_object_or_404(Membership.objects.for_list(), pk=pk)
+    if not permissions.can_manage_stakeholders(request.user, membership.group):
+        raise PermissionDenied
+    return membership
+
+
+def filtered_memberships(request: HttpRequest, group: Group) -> tuple[StakeholderFilterForm, QuerySet]:
+    """The group's memberships matching the list's filters (shared by the page and its export)."""
+    form = StakeholderFilterForm(request.GET)
+    memberships = Membership.objects.filter(group=group).for_list()
+    data = form.cleaned_data if form.is_valid() else {}
+    status = data.get("status") or "current"
+    if status == "current":
+        memberships = memberships.current()
+    elif status == "ended":
+        memberships = memberships.ended()
+    query = (data.get("q") or "").strip()
+    if query:
+        match = (
+            Q(person__name_lo__icontains=query)
+            | Q(person__name_en__icontains=query)
+            | Q(person__position__icontains=query)
+            | Q(organisation__acronym__icontains=query)
+            | Q(organisation__name_en__icontains=query)
+            | Q(organisation__name_lo__icontains=query)
+            | Q(person__organisation__acronym__icontains=query)
+            | Q(person__organisation__name_en__icontains=query)
+            | Q(person__organisation__name_lo__icontains=query)
+        )
+        # Searching by email must not reveal an address the user may not see: only among people
+        # whose contacts they see (those who currently share a group with them).
+        groups = permissions.contact_visible_group_ids(request.user)
+        email = Q(person__email__icontains=query)
+        if groups is not None:
+            email &= Q(
+                person_id__in=Membership.objects.current().filter(group_id__in=groups).values("person_id")
+            )
+        memberships = memberships.filter(match | email)
+    if data.get("role"):
+        memberships = memberships.filter(role=data["role"])
+    if data.get("kind"):
+        kind = data["kind"]
+        memberships = memberships.filter(
+            Q(organisation__kind=kind) | Q(organisation__isnull=True, person__organisation__kind=kind)
+        )
+    return form, memberships.order_by("person__name_en", "person__name_lo", "pk")
+
+
+@login_required
+def stakeholder_list(request: HttpRequest, code: str) -> HttpResponse:
+    group = get_group_for_stakeholders(request, code)
+    form, memberships = filtered_memberships(request, group)
+    page = paginate(request, memberships)
+    visible = contact_visible_person_ids(request.user, [m.person_id for m in page])
+    context = {
+        "group": group,
+        "form": form,
+        "page_obj": page,
+        "rows": [(m, m.person_id in visible) for m in page],
+        "can_manage": permissions.can_manage_stakeholders(request.user, group),
+        "can_import": permissions.can_manage_stakeholders(request.user, group),
+    }
+    if request.htmx and not request.htmx.boosted:
+        response = render(request, "directory/_stakeholder_results.html", context)
+    else:
+        response = render(request, "directory/stakeholder_list.html", context)
+    # The same URL answers with a fragment or a page: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+def stakeholder_add(request: HttpRequest, code: str) -> HttpResponse:
+    group = get_group_for_stakeholders(request, code, manage=True)
+    form = StakeholderAddForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.membership_add(
+                group=group,
+                person=data["person"],
+                new_person=None if data["person"] else form.new_person_data(),
+                role=data["role"],
+                organisation=data["organisation"],
+                start_date=data["start_date"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("%(person)s was added to the stakeholder list.") % {"person": membership.person}
+            )
+            return redirect("directory:stakeholders", code=group.code)
+    return render(request, "directory/stakeholder_add.html", {"group": group, "form": form})
+
+
+@login_required
+def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_membership_for_manager(request, pk)
+    form = MembershipForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        services.membership_update(membership=form.save(commit=False))
+        messages.success(request, _("The membership was saved."))
+        return redirect("directory:stakeholders", code=membership.group.code)
+    return render(request, "directory/membership_form.html", {"membership": membership, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST ends the membership today."""
+    membership = get_membership_for_manager(request, pk)
+    if request.method == "GET":
+        return render(request, "directory/membership_end.html", {"membership": membership})
+    try:
+        services.membership_end(membership=membership)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("%(person)s's membership has ended today.") % {"person": membership.person}
+        )
+    return redirect("directory:stakeholders", code=membership.group.code)
+
+
+@login_required
+def stakeholders_export(request: HttpRequest, code: str) -> HttpResponse:
+    group = get_group_for_stakeholders(request, code)
+    _form, memberships = filtered_memberships(request, group)
+    memberships = list(memberships)
+    visible = contact_visible_person_ids(request.user, [m.person_id for m in memberships])
+    return exporting.table_response(
+        request.GET.get("format", "csv"),
+        f"stakeholders-{group.code}",
+        exporting.STAKEHOLDER_COLUMNS,
+        exporting.stakeholders_table(memberships, visible),
+    )
