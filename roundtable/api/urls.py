@@ -2,6 +2,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from roundtable.meetings.api import ROUTES as MEETING_ROUTES
+
 from . import views
 
 app_name = "api"
@@ -11,6 +13,9 @@ router.register("groups", views.GroupViewSet, basename="group")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("frameworks", views.FrameworkViewSet, basename="framework")
 router.register("framework-items", views.FrameworkItemViewSet, basename="frameworkitem")
+# Other apps publish their own read-only endpoints as (prefix, viewset, basename) ROUTES.
+for prefix, viewset, basename in MEETING_ROUTES:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

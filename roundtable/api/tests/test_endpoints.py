@@ -30,7 +30,12 @@ def test_every_detail_answers_anonymously(client, api_world):
 
 def test_the_api_root_lists_the_endpoints(client, db):
     body = client.get("/api/v1/").json()
-    assert set(body) == set(ENDPOINTS)
+    assert set(body) >= {*ENDPOINTS, "meetings"}
+
+
+def test_the_meetings_routes_of_the_meetings_app_are_published_with_the_same_pagination(client, db):
+    body = client.get("/api/v1/meetings/").json()
+    assert set(body) == {"count", "next", "previous", "results"}
 
 
 @pytest.mark.parametrize("persona", LADDER)
