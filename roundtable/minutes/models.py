@@ -8,7 +8,6 @@ chair → sent to the RTP Secretariat → published (or returned with comments).
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,9 +58,13 @@ def signed_pdf_upload_to(instance, filename: str) -> str:
 class MinutesVersion(TimeStampedModel):
     """The Lao or the English version of the minutes, approved and published on its own."""
 
-    minutes = models.ForeignKey(Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="versions")
+    minutes = models.ForeignKey(
+        Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="versions"
+    )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    status = models.CharField(_("status"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
     comments_until = models.DateField(_("comments until"), null=True, blank=True)
     chair_approved_at = models.DateTimeField(_("approved by the chair"), null=True, blank=True)
     # The guideline's deadline counts from the day the minutes reach the RTP Secretariat.
@@ -76,10 +79,28 @@ class MinutesVersion(TimeStampedModel):
         ordering = ["minutes", "language"]
         verbose_name = _("language version of the minutes")
         verbose_name_plural = _("language versions of the minutes")
-        constraints = [models.UniqueConstraint(fields=["minutes", "language"], name="minutesversion_one_per_language")]
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "language"], name="minutesversion_one_per_language")
+        ]
 
     def __str__(self) -> str:
         return f"{self.minutes} ({self.language})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == MinutesStatus.PUBLISHED
+
+    def send_deadline(self):
+        """The last day to send the minutes to the RTP Secretariat: the meeting day + a setting."""
+        from datetime import timedelta
+
+        meeting_day = timezone.localdate(self.minutes.meeting.start)
+        return meeting_day + timedelta(days=settings.ROUNDTABLE["MINUTES_SEND_WITHIN_DAYS"])
+
+    def days_late(self) -> int:
+        """Days past the sending deadline: to the day it was sent, or to today while not sent (0: on time)."""
+        reached = timezone.localdate(self.sent_to_rtp_at) if self.sent_to_rtp_at else timezone.localdate()
+        return max(0, (reached - self.send_deadline()).days)
 
 
 class MinutesStep(models.Model):
@@ -95,6 +116,9 @@ class MinutesStep(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.version}: {self.from_status} → {self.to_status}"
+
 
 class MinutesComment(models.Model):
     """A comment by an attendee on circulated minutes."""
@@ -107,13 +131,23 @@ class MinutesComment(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.version}: {self.text[:40]}"
+
 
 class MinutesItem(models.Model):
     """The record of one agenda item: what was discussed, in Lao and/or English."""
 
-    minutes = models.ForeignKey(Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="items")
+    minutes = models.ForeignKey(
+        Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="items"
+    )
     agenda_item = models.ForeignKey(
-        "meetings.AgendaItem", verbose_name=_("agenda item"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "meetings.AgendaItem",
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
@@ -127,9 +161,14 @@ class MinutesItem(models.Model):
     class Meta:
         ordering = ["minutes", "order", "id"]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class Decision(models.Model):
-    item = models.ForeignKey(MinutesItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="decisions")
+    item = models.ForeignKey(
+        MinutesItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="decisions"
+    )
     order = models.PositiveSmallIntegerField(default=0)
     text_lo = models.TextField(_("decision (Lao)"), blank=True)
     text_en = models.TextField(_("decision (English)"), blank=True)
@@ -140,6 +179,9 @@ class Decision(models.Model):
         ordering = ["item", "order", "id"]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class ActionStatus(models.TextChoices):
@@ -163,21 +205,35 @@ class ActionPointQuerySet(models.QuerySet):
 
 
 class ActionPoint(TimeStampedModel):
-    item = models.ForeignKey(MinutesItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="action_points")
+    item = models.ForeignKey(
+        MinutesItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="action_points"
+    )
     # Denormalised from item.minutes.meeting.group for the group's action-point list and its filters.
-    group = models.ForeignKey("groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="action_points")
+    group = models.ForeignKey(
+        "groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="action_points"
+    )
     what_lo = models.TextField(_("action (Lao)"), blank=True)
     what_en = models.TextField(_("action (English)"), blank=True)
     responsible_organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("responsible organisation"), on_delete=models.SET_NULL, null=True, blank=True,
+        "directory.Organisation",
+        verbose_name=_("responsible organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="action_points",
     )
     responsible_person = models.ForeignKey(
-        "directory.Person", verbose_name=_("responsible person"), on_delete=models.SET_NULL, null=True, blank=True,
+        "directory.Person",
+        verbose_name=_("responsible person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="action_points",
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
 
     what = Localized("what")
     history = HistoricalRecords()
@@ -212,3 +268,27 @@ class ActionPointUpdate(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action_point_id}: {self.status}"
+
+
+class MinutesEdit(models.Model):
+    """One saved change to the minutes' content, by revision.
+
+    When a save arrives from a stale form, the edits made since the form's revision are what the
+    refusal message shows ("what changed"), so the user can merge by hand instead of overwriting.
+    """
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="edits")
+    revision = models.PositiveIntegerField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    # [{"where": "2. Budget", "field": "discussion_lo", "old": "...", "new": "..."}, ...]
+    changes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["revision", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.minutes_id} r{self.revision}"

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms import modelformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from roundtable.core.uploads import validate_document
+from roundtable.directory.models import Organisation, Person
+from roundtable.groups.models import Group
+
+from .models import ActionPoint, ActionStatus, Decision, MinutesItem
+
+PDF_ONLY = {".pdf": {"application/pdf"}}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)
+
+
+def lock_languages(form: forms.BaseForm, locked: set[str]) -> None:
+    """Disable the fields of languages whose version the chair has approved: their text may not change.
+
+    A disabled field keeps its initial value whatever is posted, so a locked text cannot be altered.
+    """
+    for name, field in form.fields.items():
+        if any(name.endswith(f"_{lang}") for lang in locked):
+            field.disabled = True
+            field.help_text = _("Approved: this language can no longer be changed.")
+
+
+class StartForm(forms.Form):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of the minutes"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        initial=["lo"],
+        help_text=_("Each language version is approved and published on its own."),
+    )
+
+
+class RevisionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, **kwargs)
+
+
+class ItemForm(forms.ModelForm):
+    revision = RevisionField()
+
+    class Meta:
+        model = MinutesItem
+        fields = ["title_lo", "title_en", "discussion_lo", "discussion_en"]
+        widgets = {
+            "discussion_lo": forms.Textarea(attrs={"rows": 6}),
+            "discussion_en": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class AddItemForm(forms.Form):
+    revision = RevisionField()
+    title_lo = forms.CharField(label=_("title (Lao)"), max_length=300, required=False)
+    title_en = forms.CharField(label=_("title (English)"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title_lo") or "").strip() and not (data.get("title_en") or "").strip():
+            raise ValidationError(_("Give the title in Lao, in English, or both."))
+        return data
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text_lo", "text_en"]
+        widgets = {"text_lo": forms.Textarea(attrs={"rows": 2}), "text_en": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        empty = not (data.get("text_lo") or "").strip() and not (data.get("text_en") or "").strip()
+        if self.has_changed() and not self.cleaned_data.get("DELETE") and empty:
+            raise ValidationError(_("Write the decision in Lao, in English, or both."))
+        return data
+
+
+class ActionPointForm(forms.ModelForm):
+    class Meta:
+        model = ActionPoint
+        fields = ["what_lo", "what_en", "responsible_organisation", "responsible_person", "due_date"]
+        widgets = {
+            "what_lo": forms.Textarea(attrs={"rows": 2}),
+            "what_en": forms.Textarea(attrs={"rows": 2}),
+            "due_date": DateInput(),
+        }
+
+    def __init__(self, *args, group: Group | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_organisation"].queryset = Organisation.objects.order_by("name_en", "name_lo")
+        people = Person.objects.select_related("organisation").order_by("name_en", "name_lo")
+        if group is not None:
+            people = people.in_group(group)
+        self.fields["responsible_person"].queryset = people
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not self.cleaned_data.get("DELETE"):
+            if not (data.get("what_lo") or "").strip() and not (data.get("what_en") or "").strip():
+                raise ValidationError(_("Write the action in Lao, in English, or both."))
+            if not data.get("responsible_organisation") and not data.get("responsible_person"):
+                raise ValidationError(_("Name the responsible organisation or person."))
+        return data
+
+
+DecisionFormSet = modelformset_factory(Decision, form=DecisionForm, extra=1, can_delete=True)
+ActionPointFormSet = modelformset_factory(ActionPoint, form=ActionPointForm, extra=1, can_delete=True)
+
+
+class CirculateForm(forms.Form):
+    comments_until = forms.DateField(label=_("Comments until"), widget=DateInput())
+    comment = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_comments_until(self):
+        value = self.cleaned_data["comments_until"]
+        if value < timezone.localdate():
+            raise ValidationError(_("The date for comments cannot be in the past."))
+        return value
+
+
+class StepForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class SignedPdfForm(forms.Form):
+    file = forms.FileField(label=_("Signed PDF"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_document(upload, allowed=PDF_ONLY)
+        return upload
+
+
+class ActionPointStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class ActionPointFilterForm(forms.Form):
+    SHOW_CHOICES = [("", _("All")), ("open", _("Open")), ("overdue", _("Overdue"))]
+    show = forms.ChoiceField(label=_("Show"), choices=SHOW_CHOICES, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *ActionStatus.choices], required=False
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Responsible organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Any"),
+    )
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.all()
+        )
+
+
+class PublicListFilterForm(forms.Form):
+    group = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=Group.objects.none(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All groups"),
+    )
+    year = forms.TypedChoiceField(label=_("Year"), choices=[], coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = Group.objects.active().order_by("kind", "order", "code")
+        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]

@@ -1,0 +1,125 @@
+"""Who may do what with minutes and action points, on top of roundtable.core.permissions.
+
+Choices made here (the guideline leaves them open):
+- The minutes are kept by the group's secretariat (a secretariat of an SWG also keeps its sub-SWGs'
+  minutes, see core.permissions). For the Round Table forums (RTIM, High-Level RTM, chairs' meeting)
+  the RTP Secretariat is the secretariat. The RTP Secretariat does not edit an SWG's minutes: it
+  receives them, and publishes or returns them.
+- "Approved by the chair": the Government chair OR any development-partner co-chair of the group may
+  approve a language version. The guideline names the chair; co-chairs co-lead the group and are often
+  the ones who approve the English version, so either one suffices and the step records who it was.
+- Drafts, circulated and returned versions are seen by every member of the group (any role) and by the
+  RTP Secretariat; the public sees published versions only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+
+from roundtable.core import permissions as core
+
+from .models import ActionPoint, MinutesStatus
+
+if TYPE_CHECKING:
+    from roundtable.groups.models import Group
+
+    from .models import MinutesVersion
+
+EDITABLE_STATUSES = {MinutesStatus.DRAFT, MinutesStatus.CIRCULATED, MinutesStatus.RETURNED}
+SIGNED_PDF_STATUSES = {MinutesStatus.CHAIR_APPROVED, MinutesStatus.SENT, MinutesStatus.PUBLISHED}
+
+
+def is_minutes_secretariat(user, group: Group) -> bool:
+    """Keeps this group's minutes: its secretariat, or the RTP Secretariat for a Round Table forum."""
+    if core.is_group_secretariat(user, group):
+        return True
+    return group.kind == "forum" and core.is_rtp_secretariat(user)
+
+
+def is_minutes_approver(user, group: Group) -> bool:
+    """The chair or a co-chair of the group (either suffices; see the module docstring)."""
+    return core.is_group_chair(user, group) or core.is_group_cochair(user, group)
+
+
+def can_view_unpublished(user, group: Group) -> bool:
+    """Drafts, circulated, approved, sent and returned versions of this group's minutes."""
+    return core.is_rtp_secretariat(user) or core.is_group_member(user, group)
+
+
+def can_view_version(user, version: MinutesVersion, group: Group) -> bool:
+    return version.status == MinutesStatus.PUBLISHED or can_view_unpublished(user, group)
+
+
+def can_start_minutes(user, group: Group) -> bool:
+    return is_minutes_secretariat(user, group)
+
+
+def can_edit_minutes(user, group: Group) -> bool:
+    return is_minutes_secretariat(user, group)
+
+
+def is_language_editable(version: MinutesVersion | None) -> bool:
+    """A language's text may change only before the chair has approved it (or after a return)."""
+    return version is not None and version.status in EDITABLE_STATUSES
+
+
+def can_circulate(user, version: MinutesVersion, group: Group) -> bool:
+    return is_minutes_secretariat(user, group)
+
+
+def can_approve(user, version: MinutesVersion, group: Group) -> bool:
+    return is_minutes_approver(user, group)
+
+
+def can_send(user, version: MinutesVersion, group: Group) -> bool:
+    return is_minutes_secretariat(user, group)
+
+
+def can_publish(user, version: MinutesVersion, group: Group) -> bool:
+    return core.is_rtp_secretariat(user)
+
+
+def can_return(user, version: MinutesVersion, group: Group) -> bool:
+    return core.is_rtp_secretariat(user)
+
+
+def can_comment(
+    user, version: MinutesVersion, group: Group, attendee_user_ids: set[int] | None = None
+) -> bool:
+    """Members of the group and logged-in attendees, while the version is circulated and the date not past."""
+    if version.status != MinutesStatus.CIRCULATED:
+        return False
+    if version.comments_until and version.comments_until < timezone.localdate():
+        return False
+    if core.is_group_member(user, group):
+        return True
+    return bool(attendee_user_ids and getattr(user, "pk", None) in attendee_user_ids)
+
+
+def can_read_comments(user, group: Group) -> bool:
+    return can_view_unpublished(user, group)
+
+
+def can_upload_signed_pdf(user, version: MinutesVersion, group: Group) -> bool:
+    return is_minutes_secretariat(user, group) and version.status in SIGNED_PDF_STATUSES
+
+
+# --- action points -------------------------------------------------------------------------------
+
+
+def can_view_action_points(user, group: Group) -> bool:
+    return core.is_rtp_secretariat(user) or core.is_group_member(user, group)
+
+
+def can_view_all_action_points(user) -> bool:
+    return core.is_rtp_secretariat(user)
+
+
+def can_update_action_point(user, action_point: ActionPoint) -> bool:
+    """The group's secretariat, and the responsible person when they have an account."""
+    if is_minutes_secretariat(user, action_point.group):
+        return True
+    person = action_point.responsible_person
+    return bool(person is not None and person.user_id and person.user_id == getattr(user, "pk", None))
