@@ -5,9 +5,12 @@ stakeholders; it moves draft → with the chair → chair-approved → submitted
 and can be returned with comments at the chair's or the RTP Secretariat's step.
 """
 
+from datetime import date, datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -25,27 +28,50 @@ class WorkPlanStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+# The secretariat may change the plan only while it is in its hands.
+EDITABLE_STATUSES = frozenset({WorkPlanStatus.DRAFT, WorkPlanStatus.RETURNED})
+
+
+def workplan_deadline(year: int) -> date:
+    """The day a plan for `year` is due (a setting: 31 January of the year by default)."""
+    month, day = settings.ROUNDTABLE["WORKPLAN_DUE_MONTH_DAY"]
+    return date(year, month, day)
+
+
 class WorkPlanQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=WorkPlanStatus.PUBLISHED)
+
+    def for_list(self):
+        return self.select_related("group", "group__parent")
 
     def for_year(self, year: int):
         return self.filter(year=year)
 
 
 class WorkPlan(TimeStampedModel):
-    group = models.ForeignKey("groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="workplans")
+    group = models.ForeignKey(
+        "groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="workplans"
+    )
     year = models.PositiveSmallIntegerField(_("year"))
-    status = models.CharField(_("status"), max_length=20, choices=WorkPlanStatus.choices, default=WorkPlanStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=WorkPlanStatus.choices, default=WorkPlanStatus.DRAFT
+    )
     sector_strategy_lo = models.TextField(_("sector strategy (Lao)"), blank=True)
     sector_strategy_en = models.TextField(_("sector strategy (English)"), blank=True)
     context_lo = models.TextField(_("context (Lao)"), blank=True)
     context_en = models.TextField(_("context (English)"), blank=True)
     based_on = models.ForeignKey(
-        "self", verbose_name=_("started from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "self",
+        verbose_name=_("started from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # Optimistic locking: every save through the services increments it; a save from a stale form is refused.
     revision = models.PositiveIntegerField(default=1, editable=False)
+    # The first submission to the RTP Secretariat: lateness is judged on it, not on a resubmission.
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
@@ -66,6 +92,30 @@ class WorkPlan(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("workplans:detail", args=[self.group.code, self.year])
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == WorkPlanStatus.PUBLISHED
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def deadline(self) -> date:
+        return workplan_deadline(self.year)
+
+    def is_late(self, today: date | None = None) -> bool:
+        """Late: first submitted to the RTP Secretariat after the deadline, or not submitted and the
+        deadline has passed. A plan submitted on time and then returned for fixes is not late."""
+        return submission_is_late(self.year, self.submitted_at, today)
+
+
+def submission_is_late(year: int, submitted_at: datetime | None, today: date | None = None) -> bool:
+    deadline = workplan_deadline(year)
+    if submitted_at is not None:
+        return timezone.localdate(submitted_at) > deadline
+    return (today or timezone.localdate()) > deadline
+
 
 class Currency(models.TextChoices):
     LAK = "LAK", _("Lao kip (LAK)")
@@ -75,34 +125,50 @@ class Currency(models.TextChoices):
 class Priority(TimeStampedModel):
     """A priority programme/project of the year (ແຜນງານ/ໂຄງການບຸລິມະສິດ)."""
 
-    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="priorities")
+    workplan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="priorities"
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     description_lo = models.TextField(_("description (Lao)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     lead_organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("lead organisation"), on_delete=models.PROTECT, null=True, blank=True,
+        "directory.Organisation",
+        verbose_name=_("lead organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="led_priorities",
     )
     partners = models.ManyToManyField(
         "directory.Organisation", verbose_name=_("partners"), blank=True, related_name="partner_priorities"
     )
     nsedp_outputs = models.ManyToManyField(
-        "frameworks.FrameworkItem", verbose_name=_("NSEDP outputs"), blank=True, related_name="priorities_as_output",
+        "frameworks.FrameworkItem",
+        verbose_name=_("NSEDP outputs"),
+        blank=True,
+        related_name="priorities_as_output",
         limit_choices_to={"framework__kind": "nsedp", "level": "output"},
     )
     sdg_targets = models.ManyToManyField(
-        "frameworks.FrameworkItem", verbose_name=_("SDG targets"), blank=True, related_name="priorities_as_target",
+        "frameworks.FrameworkItem",
+        verbose_name=_("SDG targets"),
+        blank=True,
+        related_name="priorities_as_target",
         limit_choices_to={"framework__kind": "sdg", "level": "target"},
     )
     expected_results_lo = models.TextField(_("expected results (Lao)"), blank=True)
     expected_results_en = models.TextField(_("expected results (English)"), blank=True)
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
-    budget = models.DecimalField(_("estimated budget"), max_digits=16, decimal_places=2, null=True, blank=True)
+    budget = models.DecimalField(
+        _("estimated budget"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
     funding_source = models.CharField(_("funding source"), max_length=255, blank=True)
+    # Optimistic locking, as on the plan: a priority saved from a stale form is refused.
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     title = Localized("title")
     description = Localized("description")
@@ -124,7 +190,9 @@ class PlannedMeeting(models.Model):
     workplan = models.ForeignKey(
         WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="planned_meetings"
     )
-    group = models.ForeignKey("groups.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        "groups.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+"
+    )
     date = models.DateField(_("date"))
     title_lo = models.CharField(_("title (Lao)"), max_length=255, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
@@ -147,12 +215,24 @@ class PlannedMeeting(models.Model):
 class PlanStakeholder(models.Model):
     """A stakeholder of the year: from the directory (organisation and/or person) or an addition by name."""
 
-    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="stakeholders")
+    workplan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="stakeholders"
+    )
     organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     person = models.ForeignKey(
-        "directory.Person", verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "directory.Person",
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     name = models.CharField(_("name (if not in the directory)"), max_length=255, blank=True)
     role = models.CharField(_("role in the sector"), max_length=255, blank=True)
@@ -169,7 +249,9 @@ class PlanStakeholder(models.Model):
 class WorkPlanStep(models.Model):
     """One step of the plan's life: who moved it from which status to which, when, with what comment."""
 
-    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="steps")
+    workplan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="steps"
+    )
     from_status = models.CharField(max_length=20, choices=WorkPlanStatus.choices)
     to_status = models.CharField(max_length=20, choices=WorkPlanStatus.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -179,11 +261,16 @@ class WorkPlanStep(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.workplan_id}: {self.from_status} → {self.to_status}"
+
 
 class WorkPlanVersion(models.Model):
     """A frozen copy of the plan (as JSON) taken when it is submitted, approved or published."""
 
-    workplan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="versions")
+    workplan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="versions"
+    )
     number = models.PositiveIntegerField()
     status = models.CharField(max_length=20, choices=WorkPlanStatus.choices)
     snapshot = models.JSONField()
@@ -192,4 +279,9 @@ class WorkPlanVersion(models.Model):
 
     class Meta:
         ordering = ["workplan", "number"]
-        constraints = [models.UniqueConstraint(fields=["workplan", "number"], name="workplanversion_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["workplan", "number"], name="workplanversion_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workplan_id} v{self.number}"

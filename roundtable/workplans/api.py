@@ -1,0 +1,170 @@
+"""The public API of work plans: published plans only, with priorities, framework links, planned
+meetings, the public page and the export links. Registered by the API app from `ROUTES`
+(at `/api/v1/workplans/`)."""
+
+from __future__ import annotations
+
+import django_filters
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import translation
+from rest_framework import serializers, viewsets
+from rest_framework.pagination import PageNumberPagination
+
+from roundtable.frameworks.models import FrameworkItem
+
+from .models import PlannedMeeting, Priority, WorkPlan
+
+
+def _absolute(request, viewname: str, args: list, lang: str) -> str:
+    # Pages live under a language prefix; the API does not, so reverse in the language asked for.
+    with translation.override(lang):
+        path = reverse(viewname, args=args)
+    return request.build_absolute_uri(path) if request is not None else settings.SITE_URL + path
+
+
+class FrameworkLinkSerializer(serializers.ModelSerializer):
+    framework = serializers.CharField(source="framework.code")
+
+    class Meta:
+        model = FrameworkItem
+        fields = ["framework", "code", "title_lo", "title_en"]
+
+
+class OrganisationNameSerializer(serializers.Serializer):
+    name_lo = serializers.CharField()
+    name_en = serializers.CharField()
+    acronym = serializers.CharField()
+
+
+class PrioritySerializer(serializers.ModelSerializer):
+    lead_organisation = OrganisationNameSerializer(allow_null=True)
+    partners = OrganisationNameSerializer(many=True)
+    nsedp_outputs = FrameworkLinkSerializer(many=True)
+    sdg_targets = FrameworkLinkSerializer(many=True)
+
+    class Meta:
+        model = Priority
+        fields = [
+            "order",
+            "title_lo",
+            "title_en",
+            "description_lo",
+            "description_en",
+            "lead_organisation",
+            "partners",
+            "nsedp_outputs",
+            "sdg_targets",
+            "expected_results_lo",
+            "expected_results_en",
+            "start_date",
+            "end_date",
+            "budget",
+            "currency",
+            "funding_source",
+        ]
+
+
+class PlannedMeetingSerializer(serializers.ModelSerializer):
+    group = serializers.CharField(source="group.code")
+
+    class Meta:
+        model = PlannedMeeting
+        fields = ["group", "date", "title_lo", "title_en"]
+
+
+class WorkPlanSerializer(serializers.ModelSerializer):
+    group = serializers.CharField(source="group.code")
+    group_name_lo = serializers.CharField(source="group.name_lo")
+    group_name_en = serializers.CharField(source="group.name_en")
+    priorities = PrioritySerializer(many=True)
+    planned_meetings = PlannedMeetingSerializer(many=True)
+    url = serializers.SerializerMethodField(help_text="The public page, in Lao.")
+    url_en = serializers.SerializerMethodField(help_text="The public page, in English.")
+    exports = serializers.SerializerMethodField(help_text="DOCX, XLSX and PDF in Lao.")
+    exports_en = serializers.SerializerMethodField(help_text="DOCX, XLSX and PDF in English.")
+
+    class Meta:
+        model = WorkPlan
+        fields = [
+            "id",
+            "group",
+            "group_name_lo",
+            "group_name_en",
+            "year",
+            "status",
+            "sector_strategy_lo",
+            "sector_strategy_en",
+            "context_lo",
+            "context_en",
+            "published_at",
+            "priorities",
+            "planned_meetings",
+            "url",
+            "url_en",
+            "exports",
+            "exports_en",
+        ]
+
+    def _url(self, plan: WorkPlan, lang: str) -> str:
+        return _absolute(self.context.get("request"), "workplans:detail", [plan.group.code, plan.year], lang)
+
+    def _exports(self, plan: WorkPlan, lang: str) -> dict[str, str]:
+        request = self.context.get("request")
+        return {
+            fmt: _absolute(request, "workplans:export", [plan.group.code, plan.year, fmt], lang)
+            for fmt in ("docx", "xlsx", "pdf")
+        }
+
+    def get_url(self, plan: WorkPlan) -> str:
+        return self._url(plan, "lo")
+
+    def get_url_en(self, plan: WorkPlan) -> str:
+        return self._url(plan, "en")
+
+    def get_exports(self, plan: WorkPlan) -> dict[str, str]:
+        return self._exports(plan, "lo")
+
+    def get_exports_en(self, plan: WorkPlan) -> dict[str, str]:
+        return self._exports(plan, "en")
+
+
+class WorkPlanFilter(django_filters.FilterSet):
+    group = django_filters.CharFilter(field_name="group__code", help_text="Group code, e.g. health")
+    year = django_filters.NumberFilter()
+
+    class Meta:
+        model = WorkPlan
+        fields = ["group", "year"]
+
+
+class WorkPlanPagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+class WorkPlanViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published annual work plans (drafts are never here). Filter with `?year=` and `?group=`."""
+
+    serializer_class = WorkPlanSerializer
+    pagination_class = WorkPlanPagination
+    filterset_class = WorkPlanFilter
+
+    def get_queryset(self):
+        priorities = Priority.objects.select_related("lead_organisation").prefetch_related(
+            "partners", "nsedp_outputs__framework", "sdg_targets__framework"
+        )
+        return (
+            WorkPlan.objects.published()
+            .select_related("group")
+            .prefetch_related(
+                Prefetch("priorities", queryset=priorities),
+                Prefetch("planned_meetings", queryset=PlannedMeeting.objects.select_related("group")),
+            )
+            .order_by("-year", "group__order", "group__code")
+        )
+
+
+ROUTES = [("workplans", WorkPlanViewSet, "workplan")]

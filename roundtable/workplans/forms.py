@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from roundtable.directory.models import Organisation
+from roundtable.frameworks.models import FrameworkItem
+
+from .models import Priority, WorkPlan
+from .services import HEADER_FIELDS, nsedp_for_year
+
+
+class RevisionMixin(forms.Form):
+    # The revision the user loaded: a save from a stale page is refused (see services.EditConflict).
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class CreateForm(forms.Form):
+    EMPTY = "empty"
+    PREVIOUS = "previous"
+    start = forms.ChoiceField(label=_("Start from"), widget=forms.RadioSelect, initial=EMPTY)
+
+    def __init__(self, *args, previous: WorkPlan | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(self.EMPTY, _("an empty plan"))]
+        if previous is not None:
+            choices.insert(
+                0,
+                (
+                    self.PREVIOUS,
+                    _("last year's plan (priorities and stakeholders copied, dates moved a year on)"),
+                ),
+            )
+            self.fields["start"].initial = self.PREVIOUS
+        self.fields["start"].choices = choices
+
+
+class HeaderForm(RevisionMixin, forms.ModelForm):
+    class Meta:
+        model = WorkPlan
+        fields = HEADER_FIELDS
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in HEADER_FIELDS}
+
+
+class PickerField(forms.ModelMultipleChoiceField):
+    """Framework items, shown by the template as checkboxes grouped under their parent (outcome, goal)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=FrameworkItem.objects.none(), required=False, **kwargs)
+
+
+class PriorityForm(RevisionMixin, forms.ModelForm):
+    nsedp_outputs = PickerField(label=_("NSEDP outputs"))
+    sdg_targets = PickerField(label=_("SDG targets"))
+
+    class Meta:
+        model = Priority
+        fields = [
+            "title_lo",
+            "title_en",
+            "description_lo",
+            "description_en",
+            "lead_organisation",
+            "partners",
+            "nsedp_outputs",
+            "sdg_targets",
+            "expected_results_lo",
+            "expected_results_en",
+            "start_date",
+            "end_date",
+            "budget",
+            "currency",
+            "funding_source",
+        ]
+        widgets = {
+            "description_lo": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "expected_results_lo": forms.Textarea(attrs={"rows": 3}),
+            "expected_results_en": forms.Textarea(attrs={"rows": 3}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "partners": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, plan: WorkPlan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        if not self.instance.pk:
+            self.fields["revision"].required = False
+            self.fields["revision"].initial = 1
+        else:
+            self.fields["revision"].initial = self.instance.revision
+        organisations = Organisation.objects.order_by("name_en", "name_lo")
+        self.fields["lead_organisation"].queryset = organisations
+        self.fields["partners"].queryset = organisations
+        linked = Q(pk__in=self.instance.nsedp_outputs.all()) if self.instance.pk else Q(pk__in=[])
+        # The current NSEDP's outputs, plus any the priority already links (so that an edit keeps them).
+        self.nsedp = nsedp_for_year(plan.year)
+        outputs = FrameworkItem.objects.nsedp_outputs()
+        if self.nsedp is not None:
+            outputs = outputs.filter(Q(framework=self.nsedp) | linked)
+        self.fields["nsedp_outputs"].queryset = outputs.select_related("framework", "parent")
+        self.fields["sdg_targets"].queryset = FrameworkItem.objects.sdg_targets().select_related(
+            "framework", "parent"
+        )
+
+    def _grouped(self, name: str) -> list[dict]:
+        """[{parent, items: [(item, checked)], open}] for the picker, in the framework's order."""
+        chosen = {str(v) for v in (self[name].value() or [])}
+        groups: dict = {}
+        for item in self.fields[name].queryset.order_by("framework__code", "sort_key"):
+            key = item.parent_id or 0
+            entry = groups.setdefault(key, {"parent": item.parent, "items": [], "open": False})
+            checked = str(item.pk) in chosen
+            entry["items"].append((item, checked))
+            entry["open"] = entry["open"] or checked
+        return list(groups.values())
+
+    def nsedp_groups(self) -> list[dict]:
+        return self._grouped("nsedp_outputs")
+
+    def sdg_groups(self) -> list[dict]:
+        return self._grouped("sdg_targets")
+
+
+class MeetingForm(forms.Form):
+    group = forms.ModelChoiceField(label=_("Group"), queryset=None, empty_label=None)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    title_lo = forms.CharField(label=_("title (Lao)"), required=False, max_length=255)
+    title_en = forms.CharField(label=_("title (English)"), required=False, max_length=255)
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        from roundtable.groups.models import Group
+
+        self.fields["group"].queryset = Group.objects.filter(pk__in=[g.pk for g in groups])
+
+
+class StakeholderForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation from the directory"),
+        queryset=Organisation.objects.order_by("name_en", "name_lo"),
+        required=False,
+    )
+    name = forms.CharField(label=_("or a name not in the directory"), required=False, max_length=255)
+    role = forms.CharField(label=_("role in the sector"), required=False, max_length=255)
+
+
+class StepForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
