@@ -33,9 +33,13 @@ def test_the_api_root_lists_the_endpoints(client, db):
     assert set(body) >= {*ENDPOINTS, "meetings"}
 
 
-def test_the_meetings_routes_of_the_meetings_app_are_published_with_the_same_pagination(client, db):
-    body = client.get("/api/v1/meetings/").json()
-    assert set(body) == {"count", "next", "previous", "results"}
+def test_every_route_of_the_api_root_is_a_public_read_only_paginated_list(client, api_world):
+    """Including the routes other apps publish (meetings, minutes, work plans)."""
+    for name, url in client.get("/api/v1/").json().items():
+        response = client.get(path_of(url))
+        assert response.status_code == 200, name
+        assert set(response.json()) == {"count", "next", "previous", "results"}, name
+        assert client.post(path_of(url), data={}).status_code == 405, name
 
 
 @pytest.mark.parametrize("persona", LADDER)
