@@ -6,5 +6,5 @@ class DirectoryConfig(AppConfig):
     label = "directory"
 
     def ready(self) -> None:
-        # Adds the stakeholder list's section to the group page.
-        from . import group_sections  # noqa: F401
+        # Adds the stakeholder list to the group page and to "My work".
+        from . import sections  # noqa: F401
