@@ -20,6 +20,7 @@ class MeetingForm(forms.ModelForm):
     """Times are read and shown in Asia/Vientiane (the site's time zone)."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    online_link = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Meeting

@@ -282,7 +282,7 @@ def document_add(
         uploaded_by=uploaded_by,
         file=upload,
     )
-    document.full_clean()
+    document.full_clean(exclude=["uploaded_by"])  # null for documents loaded by scripts
     document.save()
     return document
 
@@ -323,6 +323,8 @@ def participants_invite(
     Returns (people added, invitations sent). Someone already on the list is not added twice and
     does not get a second invitation.
     """
+    # Lock the meeting: two secretariat officers pressing "invite" at once must not invite people twice.
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
     if meeting.state == MeetingState.CANCELLED:
         raise ValidationError(_("A cancelled meeting cannot be sent invitations."))
     already = set(meeting.participants.exclude(person=None).values_list("person_id", flat=True))

@@ -9,7 +9,16 @@ from django.utils import timezone
 from roundtable.meetings import services
 
 VIENTIANE = ZoneInfo("Asia/Vientiane")
-FULL_LADDER = ["anonymous", "outsider", "other_member", "member", "other_secretariat", "secretariat", "chair", "rtp"]
+FULL_LADDER = [
+    "anonymous",
+    "outsider",
+    "other_member",
+    "member",
+    "other_secretariat",
+    "secretariat",
+    "chair",
+    "rtp",
+]
 MANAGERS = {"secretariat", "rtp"}
 INSIDERS = {"member", "secretariat", "chair", "rtp"}
 

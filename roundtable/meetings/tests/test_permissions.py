@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("persona", FULL_LADDER)
-def test_an_internal_meeting_is_seen_by_the_groups_members_and_the_rtp_secretariat_only(world, internal_meeting, persona):
+def test_an_internal_meeting_is_seen_by_the_groups_members_and_the_rtp_secretariat_only(
+    world, internal_meeting, persona
+):
     assert permissions.can_view(world.user(persona), internal_meeting) is (persona in INSIDERS)
 
 
@@ -18,7 +20,9 @@ def test_a_public_meeting_is_seen_by_everyone(world, public_meeting, persona):
 
 
 @pytest.mark.parametrize("persona", FULL_LADDER)
-def test_only_the_groups_secretariat_and_the_rtp_secretariat_manage_a_meeting(world, internal_meeting, persona):
+def test_only_the_groups_secretariat_and_the_rtp_secretariat_manage_a_meeting(
+    world, internal_meeting, persona
+):
     assert permissions.can_manage(world.user(persona), internal_meeting) is (persona in MANAGERS)
 
 
@@ -47,4 +51,8 @@ def test_visible_meetings_lists_public_and_own_group_meetings(world, internal_me
     assert set(permissions.visible_meetings(None)) == {public_meeting}
     assert set(permissions.visible_meetings(world.user("member"))) == {public_meeting, internal_meeting}
     assert set(permissions.visible_meetings(world.user("other_member"))) == {public_meeting, education}
-    assert set(permissions.visible_meetings(world.user("rtp"))) == {public_meeting, internal_meeting, education}
+    assert set(permissions.visible_meetings(world.user("rtp"))) == {
+        public_meeting,
+        internal_meeting,
+        education,
+    }

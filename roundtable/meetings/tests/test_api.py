@@ -1,0 +1,72 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from roundtable import urls as project_urls
+from roundtable.meetings import services
+from roundtable.meetings.api import ROUTES
+from roundtable.meetings.tests.test_documents import pdf
+
+from .conftest import make_meeting
+
+router = DefaultRouter()
+for prefix, viewset, basename in ROUTES:
+    router.register(prefix, viewset, basename=basename)
+
+# The project's patterns (for the page links) with this app's routes mounted where the integrator puts them.
+urlpatterns = [path("api/v1/", include(router.urls)), *project_urls.urlpatterns]
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+
+
+def test_the_api_lists_public_meetings_only_with_their_public_pages_and_public_documents(world, client):
+    public = make_meeting(
+        world.health, public=True, title_en="Public", online_link="https://meet.example.la/x"
+    )
+    make_meeting(world.health, public=False, title_en="Internal")
+    services.participants_invite(meeting=public)
+    services.document_add(meeting=public, upload=pdf("open.pdf"), title="Open paper", visibility="public")
+    services.document_add(
+        meeting=public, upload=pdf("closed.pdf"), title="Members paper", visibility="members"
+    )
+    response = client.get("/api/v1/meetings/")
+    assert response.status_code == 200
+    data = response.json()
+    (row,) = data["results"]
+    assert row["title_en"] == "Public" and row["group"] == "health" and row["state"] == "scheduled"
+    assert row["url"] == f"http://testserver/lo/meetings/{public.pk}/"
+    assert row["url_en"] == f"http://testserver/en/meetings/{public.pk}/"
+    assert [d["title"] for d in row["documents"]] == ["Open paper"]
+    assert row["minutes_url"] is None
+    text = response.content.decode()
+    assert "@example.la" not in text and "meet.example.la" not in text and "+856" not in text
+
+
+def test_an_internal_meeting_is_a_404_in_the_api(world, client):
+    internal = make_meeting(world.health, public=False)
+    assert client.get(f"/api/v1/meetings/{internal.pk}/").status_code == 404
+
+
+def test_the_api_filters_by_group_and_year(world, client):
+    make_meeting(world.health, public=True)
+    education = make_meeting(world.education, public=True)
+    assert [r["id"] for r in client.get("/api/v1/meetings/?group=education").json()["results"]] == [
+        education.pk
+    ]
+    assert client.get(f"/api/v1/meetings/?year={education.start.year + 5}").json()["results"] == []
+
+
+def test_the_api_list_runs_the_same_number_of_queries_for_few_and_many_meetings(world, client):
+    for i in range(2):
+        m = make_meeting(world.health, days=i + 1, public=True)
+        services.document_add(meeting=m, upload=pdf(), title="Doc", visibility="public")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/meetings/")
+    for i in range(20):
+        m = make_meeting(world.education, days=i + 1, public=True)
+        services.document_add(meeting=m, upload=pdf(), title="Doc", visibility="public")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/api/v1/meetings/")
+    assert len(many) == len(few)
