@@ -144,19 +144,25 @@ def _short(day: date) -> str:
     return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
+def _error(message: str, code: str, field: str | None = None) -> ValidationError:
+    """An error a form can place on its field; `code` lets callers and tests tell errors apart."""
+    error = ValidationError(message, code=code)
+    return ValidationError({field: error}) if field else error
+
+
 def _check_organisation_fits_role(role: str, organisation: Organisation) -> None:
     is_government = organisation.kind in OrganisationKind.government()
     if role == ChairRole.CHAIR and not is_government:
-        raise ValidationError(
-            {
-                "organisation": _(
-                    "The chair is the Government: choose a ministry or another Government organisation."
-                )
-            }
+        raise _error(
+            _("The chair is the Government: choose a ministry or another Government organisation."),
+            "chair_not_government",
+            "organisation",
         )
     if role == ChairRole.COCHAIR and is_government:
-        raise ValidationError(
-            {"organisation": _("A co-chair is a development partner, not a Government organisation.")}
+        raise _error(
+            _("A co-chair is a development partner, not a Government organisation."),
+            "cochair_is_government",
+            "organisation",
         )
 
 
@@ -168,39 +174,37 @@ def _check_room_for_term(
     end: date | None,
     exclude: ChairTerm | None,
 ) -> None:
-    overlapping = (
-        ChairTerm.objects.filter(group=group, role=role)
-        .overlapping(start, end)
-        .select_related("organisation")
-    )
+    overlapping = ChairTerm.objects.filter(group=group, role=role).overlapping(start, end)
     if exclude is not None:
         overlapping = overlapping.exclude(pk=exclude.pk)
-    overlapping = list(overlapping)
+    overlapping = list(overlapping.select_related("organisation"))
     if role == ChairRole.CHAIR and overlapping:
         other = overlapping[0]
-        raise ValidationError(
+        raise _error(
             _(
                 "The group already has a Government chair for that time (%(organisation)s, since %(start)s). "
                 "A group has exactly one chair: use “Change” to hand over the chair."
             )
-            % {"organisation": other.organisation, "start": _short(other.start_date)}
+            % {"organisation": other.organisation, "start": _short(other.start_date)},
+            "chair_exists",
         )
     if role == ChairRole.COCHAIR:
         if any(term.organisation_id == organisation.pk for term in overlapping):
-            raise ValidationError(
-                {
-                    "organisation": _("%(organisation)s is already a co-chair of this group for that time.")
-                    % {"organisation": organisation}
-                }
+            raise _error(
+                _("%(organisation)s is already a co-chair of this group for that time.")
+                % {"organisation": organisation},
+                "cochair_exists",
+                "organisation",
             )
         limit = settings.ROUNDTABLE["MAX_COCHAIRS"]
         if len(overlapping) >= limit:
-            raise ValidationError(
+            raise _error(
                 _(
                     "A group has at most %(max)d co-chairs at a time, and this one already has %(count)d "
                     "for that time. End or change a co-chair's term first."
                 )
-                % {"max": limit, "count": len(overlapping)}
+                % {"max": limit, "count": len(overlapping)},
+                "too_many_cochairs",
             )
 
 
@@ -223,7 +227,7 @@ def _start_term(
     exclude: ChairTerm | None = None,
 ) -> ChairTerm:
     if role not in ChairRole.values:
-        raise ValidationError({"role": _("Choose chair or co-chair.")})
+        raise _error(_("Choose chair or co-chair."), "invalid_role", "role")
     _check_organisation_fits_role(role, organisation)
     if planned_end is None:
         planned_end = default_planned_end(role, start_date)
@@ -282,22 +286,23 @@ def chair_term_end(*, term: ChairTerm, ended_on: date | None = None, reason: str
     term = ChairTerm.objects.select_for_update().get(pk=term.pk)
     ended_on = ended_on or timezone.localdate()
     if term.ended_on is not None:
-        raise ValidationError(_("This term has already ended."))
+        raise _error(_("This term has already ended."), "already_ended")
     if ended_on < term.start_date:
-        raise ValidationError({"ended_on": _("The end cannot be before the start of the term.")})
+        raise _error(_("The end cannot be before the start of the term."), "end_before_start", "ended_on")
     if group.is_active:
         others = ChairTerm.objects.filter(group=group, role=term.role).exclude(pk=term.pk)
-        successors = others.overlapping(ended_on + timedelta(days=1), None)
-        if not successors.exists():
+        if not others.overlapping(ended_on + timedelta(days=1), None).exists():
             if term.role == ChairRole.CHAIR:
-                raise ValidationError(
+                raise _error(
                     _(
                         "A group always has one Government chair: "
                         "use “Change” to hand the chair to the next one."
-                    )
+                    ),
+                    "chair_required",
                 )
-            raise ValidationError(
-                _("A group keeps at least one co-chair: use “Change” to hand over to the next co-chair.")
+            raise _error(
+                _("A group keeps at least one co-chair: use “Change” to hand over to the next co-chair."),
+                "cochair_required",
             )
     term.ended_on = ended_on
     term.end_reason = reason.strip()
@@ -320,17 +325,17 @@ def chair_term_change(
     the same role starts then. The reason is required and kept on both terms."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Give the reason for the change.")})
+        raise _error(_("Give the reason for the change."), "reason_required", "reason")
     group = _lock(term.group)
     term = ChairTerm.objects.select_for_update().get(pk=term.pk)
     if term.ended_on is not None:
-        raise ValidationError(_("This term has already ended: add a new term instead."))
+        raise _error(_("This term has already ended: add a new term instead."), "already_ended")
     if start_date <= term.start_date:
-        raise ValidationError(
-            {
-                "start_date": _("The new term must start after the current one started (%(start)s).")
-                % {"start": _short(term.start_date)}
-            }
+        raise _error(
+            _("The new term must start after the current one started (%(start)s).")
+            % {"start": _short(term.start_date)},
+            "start_too_early",
+            "start_date",
         )
     term.ended_on = start_date - timedelta(days=1)
     term.end_reason = reason
