@@ -228,6 +228,13 @@ def to_docx(doc: dict) -> bytes:
 # --- XLSX ------------------------------------------------------------------------------------------------
 
 
+def _sheet_title(text: str) -> str:
+    # Excel forbids these characters in sheet names and keeps 31 characters.
+    for char in "[]:*?/\\":
+        text = text.replace(char, "-")
+    return text[:31]
+
+
 def to_xlsx(doc: dict) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -252,7 +259,7 @@ def to_xlsx(doc: dict) -> bytes:
         sheet.freeze_panes = sheet.cell(row=start + 1, column=1)
 
     sheet = book.active
-    sheet.title = labels["priorities"][:31]
+    sheet.title = _sheet_title(labels["priorities"])
     sheet["A1"] = doc["title"]
     sheet["A1"].font = Font(name=LAO_FONT, bold=True, size=14)
     facts = [
@@ -286,14 +293,14 @@ def to_xlsx(doc: dict) -> bytes:
         [6, 45, 28, 40, 36, 36, 20, 24],
         start=start,
     )
-    meetings = book.create_sheet(labels["meetings"][:31])
+    meetings = book.create_sheet(_sheet_title(labels["meetings"]))
     table(
         meetings,
         [labels["date"], labels["group"], labels["meeting"]],
         [[m["date"], m["group"], m["title"]] for m in doc["meetings"]],
         [20, 40, 50],
     )
-    people = book.create_sheet(labels["stakeholders"][:31])
+    people = book.create_sheet(_sheet_title(labels["stakeholders"]))
     table(
         people,
         [labels["number"], labels["organisation"], labels["role"]],
