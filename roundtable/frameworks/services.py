@@ -71,7 +71,7 @@ class LoadReport:
         return self.created + self.updated + self.unchanged
 
     def __str__(self) -> str:
-        state = "created" if self.framework_created else "updated"
+        state = "new" if self.framework_created else "existing"
         return (
             f"{self.framework} ({state}): {self.total} items, {self.created} created, "
             f"{self.updated} updated, {self.unchanged} unchanged"
