@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import formats, timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from roundtable.core.i18n import localized
@@ -60,6 +60,12 @@ def previous_meeting(group, before: datetime, exclude_pk: int | None = None) -> 
     return qs.order_by("-start").first()
 
 
+# Standing agenda items, stored in both languages (extracted for the catalogue by gettext_noop).
+PREVIOUS_MINUTES_OF = gettext_noop("Adoption of the minutes of the meeting of %(date)s")
+PREVIOUS_MINUTES = gettext_noop("Adoption of the minutes of the previous meeting")
+ACTION_REVIEW = gettext_noop("Review of the open action points from previous meetings")
+
+
 def _in_both_languages(message: str, **values) -> tuple[str, str]:
     result = []
     for lang in ("lo", "en"):
@@ -73,10 +79,10 @@ def _default_agenda(meeting: Meeting) -> list[AgendaItem]:
     previous = previous_meeting(meeting.group, meeting.start, exclude_pk=meeting.pk)
     if previous is not None:
         date = formats.date_format(timezone.localtime(previous.start), "d/m/Y")
-        lo, en = _in_both_languages("Adoption of the minutes of the meeting of %(date)s", date=date)
+        lo, en = _in_both_languages(PREVIOUS_MINUTES_OF, date=date)
     else:
-        lo, en = _in_both_languages("Adoption of the minutes of the previous meeting")
-    review_lo, review_en = _in_both_languages("Review of the open action points from previous meetings")
+        lo, en = _in_both_languages(PREVIOUS_MINUTES)
+    review_lo, review_en = _in_both_languages(ACTION_REVIEW)
     return [
         AgendaItem(
             meeting=meeting,
@@ -173,7 +179,9 @@ ALLOWED_STATES = {
 
 
 @transaction.atomic
-def meeting_set_state(*, meeting: Meeting, state: str, reason: str = "") -> tuple[Meeting, int]:
+def meeting_set_state(
+    *, meeting: Meeting, state: str, reason: str = "", notify: bool = True
+) -> tuple[Meeting, int]:
     """Mark a meeting held, cancelled or postponed (a reason is required for the last two).
 
     Cancelling sends METHOD:CANCEL of the same event to the invitees; postponing sends an update
@@ -202,7 +210,7 @@ def meeting_set_state(*, meeting: Meeting, state: str, reason: str = "") -> tupl
     locked.full_clean()
     locked.save()
     sent = 0
-    if kind:
+    if kind and notify:
         recipients = list(invited(locked))
         transaction.on_commit(lambda: emails.send(locked, recipients, kind))
         sent = len(recipients)
@@ -316,12 +324,12 @@ def _participant_from_person(meeting: Meeting, person: Person, organisation=None
 
 @transaction.atomic
 def participants_invite(
-    *, meeting: Meeting, stakeholders: bool = True, people: Iterable[Person] = ()
+    *, meeting: Meeting, stakeholders: bool = True, people: Iterable[Person] = (), notify: bool = True
 ) -> tuple[int, int]:
     """Add the group's stakeholder list and/or extra people, and email everyone not yet invited.
 
     Returns (people added, invitations sent). Someone already on the list is not added twice and
-    does not get a second invitation.
+    does not get a second invitation. `notify=False` (the demo) records the invitations without email.
     """
     # Lock the meeting: two secretariat officers pressing "invite" at once must not invite people twice.
     meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
@@ -353,7 +361,8 @@ def participants_invite(
         )
     )
     meeting.participants.filter(pk__in=[p.pk for p in to_invite]).update(invited_at=now)
-    transaction.on_commit(lambda: emails.send(meeting, to_invite, emails.INVITATION))
+    if notify:
+        transaction.on_commit(lambda: emails.send(meeting, to_invite, emails.INVITATION))
     return len(new), len(to_invite)
 
 

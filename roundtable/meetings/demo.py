@@ -1,0 +1,215 @@
+"""Demo meetings: a year of meetings across the groups, and a few upcoming ones.
+
+Runs after the structure and work-plan demos, before the minutes demo (which writes minutes and action
+points for these meetings). Idempotent: each demo meeting has a fixed iCalendar UID
+(`demo-<group code>-<n>@roundtable`); a meeting that exists is left as it is.
+
+Most SWGs met every quarter, some skipped one; sub-SWGs met about twice; the forums met on their own
+rhythm. Past meetings are held (one cancelled, one postponed), with answers, substitutes, attendance
+and a few walk-ins; upcoming ones are scheduled with invitations sent and some answers in.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from roundtable.directory.models import Membership
+from roundtable.groups.models import Group, GroupKind
+from roundtable.workplans.models import Priority
+
+from . import services
+from .models import AgendaItem, Meeting, MeetingState, Participant, ParticipantSource, Response
+
+VENUES = [
+    ("Ministry of Planning and Investment, Vientiane", "ກະຊວງແຜນການ ແລະ ການລົງທຶນ"),
+    ("Lao Plaza Hotel, Vientiane", ""),
+    ("Don Chan Palace, Vientiane", ""),
+    ("Crowne Plaza, Vientiane", ""),
+]
+TOPICS = [
+    ("Progress on the annual work plan", "ຄວາມຄືບໜ້າຂອງການຈັດຕັ້ງປະຕິບັດແຜນວຽກປະຈຳປີ"),
+    ("Preparation of the Round Table Implementation Meeting", "ການກະກຽມກອງປະຊຸມໂຕະມົນ"),
+    ("Mid-term review of the NSEDP", "ການທົບທວນກາງສະໄໝແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມແຫ່ງຊາດ"),
+    ("Development partners' updates", "ການລາຍງານຂອງຄູ່ຮ່ວມພັດທະນາ"),
+    ("Any other business", "ເລື່ອງອື່ນໆ"),
+]
+WALK_INS = [
+    ("Khamphet Sisouk", "f", "Village Development Association"),
+    ("Anousone Vongsa", "m", "Lao Youth Union"),
+]
+
+
+def _at(day, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
+
+
+def _weekday(day):
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _plan(group: Group, rng: random.Random) -> list[int]:
+    """Days from today of the group's meetings (negative: past)."""
+    if group.kind == GroupKind.SWG:
+        days = [-340, -250, -160, -70]
+        if rng.random() < 0.3:  # some SWGs missed a quarter
+            days.pop(rng.randrange(len(days)))
+        if rng.random() < 0.75:
+            days.append(rng.randint(12, 50))
+    elif group.kind == GroupKind.SUBSWG:
+        days = [-300, -120] if rng.random() < 0.7 else [-200]
+        if rng.random() < 0.4:
+            days.append(rng.randint(15, 70))
+    else:
+        days = [-280, rng.randint(20, 80)]
+    return [d + rng.randint(-10, 10) for d in days]
+
+
+def _kind(group: Group) -> str:
+    if group.kind == GroupKind.SWG:
+        return "swg"
+    if group.kind == GroupKind.SUBSWG:
+        return "subswg"
+    return group.forum_kind if group.forum_kind in ("rtim", "hlrtm", "chairs", "consultation") else "other"
+
+
+def _titles(group: Group, number: int, day) -> tuple[str, str]:
+    quarter = (day.month - 1) // 3 + 1
+    en = f"{group.name_en or group.code} meeting, Q{quarter} {day.year}"
+    lo = f"ກອງປະຊຸມ {group.name_lo or group.name_en} ໄຕມາດ {quarter} ປີ {day.year}"
+    return lo, en
+
+
+def load(stdout) -> None:
+    created = 0
+    today = timezone.localdate()
+    groups = list(Group.objects.active().select_related("parent").order_by("order", "code"))
+    # Invitations go through the real services, with notify=False: a demo sends no email.
+    for group in groups:
+        rng = random.Random(f"meetings-{group.code}")
+        for number, offset in enumerate(sorted(_plan(group, rng)), start=1):
+            uid = f"demo-{group.code}-{number}@roundtable"
+            if Meeting.objects.filter(ical_uid=uid).exists():
+                continue
+            _meeting(group, number, _weekday(today + timedelta(days=offset)), uid, rng)
+            created += 1
+    total = Meeting.objects.filter(ical_uid__startswith="demo-").count()
+    stdout.write(f"Meetings: {created} created, {total} in the demo.")
+
+
+def _meeting(group: Group, number: int, day, uid: str, rng: random.Random) -> Meeting:
+    lo, en = _titles(group, number, day)
+    venue_en, _venue_lo = rng.choice(VENUES)
+    chair = group.chair_terms.current().select_related("person").first()
+    meeting = services.meeting_create(
+        group=group,
+        kind=_kind(group),
+        title_lo=lo,
+        title_en=en,
+        start=_at(day, 9),
+        end=_at(day, 12),
+        venue=venue_en,
+        online_link="https://meet.example.la/" + group.code if rng.random() < 0.4 else "",
+        chair_person=chair.person if chair else None,
+        # SWG and forum meetings are usually announced on the website; sub-SWG meetings mostly not.
+        is_public=rng.random() < (0.3 if group.kind == GroupKind.SUBSWG else 0.8),
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(ical_uid=uid)
+    meeting.ical_uid = uid
+    _agenda(meeting, day.year, rng)
+    members = Membership.objects.current().filter(group=group).exists()
+    if members:
+        services.participants_invite(meeting=meeting, stakeholders=True, notify=False)
+    past = day < timezone.localdate()
+    if past:
+        _answers_and_attendance(meeting, rng)
+        if rng.random() < 0.06:
+            services.meeting_set_state(
+                meeting=meeting,
+                state=MeetingState.CANCELLED,
+                reason="No quorum: the chair was travelling.",
+                notify=False,
+            )
+        else:
+            Meeting.objects.filter(pk=meeting.pk).update(state=MeetingState.HELD)
+    else:
+        _early_answers(meeting, rng)
+        if rng.random() < 0.1:
+            services.meeting_set_state(
+                meeting=meeting,
+                state=MeetingState.POSTPONED,
+                reason="Moved to align with the RTIM preparations.",
+                notify=False,
+            )
+    return meeting
+
+
+def _agenda(meeting: Meeting, year: int, rng: random.Random) -> None:
+    priorities = list(
+        Priority.objects.filter(workplan__group=meeting.group, workplan__year=year).order_by("order")[:3]
+    )
+    items = []
+    order = meeting.agenda_items.count()
+    for priority in priorities[:2]:
+        order += 1
+        items.append(
+            AgendaItem(
+                meeting=meeting,
+                order=order,
+                title_lo=priority.title_lo,
+                title_en=priority.title_en,
+                priority=priority,
+                presenter=priority.lead_organisation.short_name if priority.lead_organisation_id else "",
+                duration_minutes=30,
+            )
+        )
+    for en, lo in rng.sample(TOPICS[:4], 2 if not priorities else 1) + [TOPICS[4]]:
+        order += 1
+        items.append(AgendaItem(meeting=meeting, order=order, title_lo=lo, title_en=en, duration_minutes=20))
+    AgendaItem.objects.bulk_create(items)
+
+
+def _answers_and_attendance(meeting: Meeting, rng: random.Random) -> None:
+    now = meeting.start - timedelta(days=3)
+    for participant in meeting.participants.filter(source=ParticipantSource.INVITED):
+        roll = rng.random()
+        if roll < 0.65:
+            participant.response, participant.attended = Response.ATTEND, rng.random() < 0.92
+        elif roll < 0.8:
+            participant.response = Response.DECLINE
+        elif roll < 0.9:
+            participant.response = Response.SUBSTITUTE
+            Participant.objects.create(
+                meeting=meeting,
+                source=ParticipantSource.SUBSTITUTE,
+                substitute_for=participant,
+                name=f"Deputy of {participant.name}",
+                position="Deputy Director",
+                organisation=participant.organisation,
+                organisation_name=participant.organisation_name,
+                gender=rng.choice("fm"),
+                language=participant.language,
+                response=Response.ATTEND,
+                responded_at=now,
+                attended=True,
+            )
+        else:
+            continue  # never answered; sometimes came anyway
+        participant.responded_at = now
+        participant.save(update_fields=["response", "responded_at", "attended"])
+    if rng.random() < 0.3:
+        name, gender, org = rng.choice(WALK_INS)
+        services.walk_in_add(meeting=meeting, name=name, gender=gender, organisation_name=org)
+
+
+def _early_answers(meeting: Meeting, rng: random.Random) -> None:
+    now = timezone.now()
+    for participant in meeting.participants.filter(source=ParticipantSource.INVITED):
+        if rng.random() < 0.4:
+            participant.response = Response.ATTEND if rng.random() < 0.8 else Response.DECLINE
+            participant.responded_at = now
+            participant.save(update_fields=["response", "responded_at"])
