@@ -80,7 +80,9 @@ def test_the_tree_shows_the_groups_linked_to_an_outcome(world, nsedp, client):
 def test_pages_speak_lao_under_lo_and_english_under_en(world, nsedp, client):
     lao = client.get(url("detail", "nsedp-9", lang="lo"))
     assert lao.status_code == 200 and "ຊັບພະຍາກອນມະນຸດ" in lao.text and "Human resources" not in lao.text
-    assert "ກອບຜົນໄດ້ຮັບ" in client.get(url("list", lang="lo")).text
+    listing = client.get(url("list", lang="lo")).text
+    assert "ແຜນ ແລະ ເປົ້າໝາຍ ທີ່ໜ່ວຍງານຂະແໜງການມຸ່ງໄປສູ່" in listing and "The plans and goals" not in listing
+    assert "ຕົວຊີ້ວັດ" in lao.text  # the level badges
     english = client.get(url("detail", "nsedp-9"))
     assert "Human resources" in english.text and "ຊັບພະຍາກອນມະນຸດ" not in english.text
 
