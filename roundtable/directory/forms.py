@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, MembershipRole, Organisation, OrganisationKind, Person
@@ -111,6 +112,9 @@ class StakeholderAddForm(forms.Form):
         )
         self.fields["person_organisation"].queryset = organisations
         self.fields["organisation"].queryset = organisations
+        # The labels reuse the models' lower-case field names; a form shows them capitalised.
+        for form_field in self.fields.values():
+            form_field.label = capfirst(form_field.label)
         if not self.is_bound:
             self.initial.setdefault("start_date", timezone.localdate())
 
