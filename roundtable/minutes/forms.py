@@ -185,9 +185,12 @@ class PublicListFilterForm(forms.Form):
         to_field_name="code",
         empty_label=_("All groups"),
     )
-    year = forms.TypedChoiceField(label=_("Year"), choices=[], coerce=int, required=False, empty_value=None)
+    # Any plausible year is accepted (a year without minutes lists none); the menu offers years with minutes.
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=1990, max_value=2100, widget=forms.Select
+    )
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = Group.objects.active().order_by("kind", "order", "code")
-        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
+        self.fields["year"].widget.choices = [("", _("All years"))] + [(y, str(y)) for y in years]

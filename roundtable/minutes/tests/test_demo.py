@@ -1,0 +1,24 @@
+"""The demo: minutes in each state for the held meetings, idempotent."""
+
+import io
+from datetime import datetime
+
+from roundtable.minutes import demo
+from roundtable.minutes.models import ActionPoint, ActionStatus, Minutes, MinutesStatus, MinutesVersion
+
+from .conftest import VTE, make_meeting
+
+
+def test_the_demo_puts_minutes_in_every_state_and_runs_twice_without_duplicates(world):
+    for i in range(9):
+        make_meeting(world, start=datetime(2025, 1 + i, 12, 9, 0, tzinfo=VTE), title_en=f"Health SWG {i}")
+    demo.load(io.StringIO())
+    statuses = set(MinutesVersion.objects.values_list("status", flat=True))
+    assert statuses == set(MinutesStatus.values)
+    assert Minutes.objects.count() == 9
+    assert ActionPoint.objects.filter(status=ActionStatus.DONE).exists()
+    assert ActionPoint.objects.overdue().exists()
+    assert ActionPoint.objects.filter(what_lo__contains="ກອງເລຂາ").exists()
+    counts = (Minutes.objects.count(), MinutesVersion.objects.count(), ActionPoint.objects.count())
+    demo.load(io.StringIO())
+    assert (Minutes.objects.count(), MinutesVersion.objects.count(), ActionPoint.objects.count()) == counts
