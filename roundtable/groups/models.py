@@ -2,7 +2,8 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,15 @@ class GroupQuerySet(models.QuerySet):
     def top_level(self):
         """Forums and SWGs: the groups that are not a sub-SWG."""
         return self.filter(parent__isnull=True)
+
+    def in_tree_order(self):
+        """Forums first, then each SWG followed by its sub-SWGs."""
+        return self.annotate(
+            forum_first=Case(When(kind=GroupKind.FORUM, then=Value(0)), default=Value(1)),
+            branch_order=Coalesce("parent__order", "order"),
+            branch_code=Coalesce("parent__code", "code"),
+            is_sub=Case(When(parent__isnull=True, then=Value(0)), default=Value(1)),
+        ).order_by("forum_first", "branch_order", "branch_code", "is_sub", "order", "code")
 
     def with_current_chairs(self, on: date | None = None):
         """Prefetch the current chair terms into `current_terms`: one query, whatever the number of groups."""

@@ -54,7 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         Group.objects.filter(pk__in=roles)
         .select_related("parent", "lead_ministry")
         .with_current_chairs()
-        .order_by("kind", "order", "code")
+        .in_tree_order()
     )
     my_groups = []
     for group in groups:
@@ -93,7 +93,7 @@ def secretariat(request: HttpRequest) -> HttpResponse:
             member_count=Count("memberships", filter=current_members, distinct=True),
             tor_count=Count("tor_documents", distinct=True),
         )
-        .order_by("kind", "order", "code")
+        .in_tree_order()
     )
     page = paginate(request, groups, per_page=100)
     rotation_due = list(

@@ -126,3 +126,15 @@ def test_the_secretariat_overview_makes_as_many_queries_for_ten_times_more_group
     few = count()
     grow(30)
     assert few == count()
+
+
+def test_my_work_lists_an_swg_before_its_sub_swgs(world, client_for):
+    body = client_for(world.user("secretariat")).get("/en/me/").content.decode()
+    assert body.index('href="/en/groups/health/"') < body.index('href="/en/groups/health-hpf/"')
+
+
+def test_the_secretariat_overview_lists_forums_then_each_swg_with_its_sub_swgs(world, client_for):
+    Group.objects.create(kind="forum", code="rtim", name_en="RTIM", order=99)
+    body = client_for(world.user("rtp")).get("/en/secretariat/").content.decode()
+    positions = [body.index(f'href="/en/groups/{code}/"') for code in ("rtim", "education", "health", "health-hpf")]
+    assert positions == sorted(positions)
