@@ -263,3 +263,11 @@ def test_other_groups_secretariat_cannot_import_into_the_list(world, client_for)
     url = reverse("directory:stakeholders_import", args=["health"])
     response = upload(client, csv_file("name_lo,name_en,organisation,email\nກ,A,WHO,a@example.la\n"), url=url)
     assert response.status_code == 403
+
+
+def test_a_semicolon_separated_csv_with_a_byte_order_mark_is_read(world, rtp):
+    text = "\ufeffname_lo;name_en;organisation;email\nພອນ ທົດລອງ;Phone Test;MOH;phone.test@example.la\n"
+    html = upload(rtp, csv_file(text)).content.decode()
+    assert "ພອນ ທົດລອງ" in html and 'name="token"' in html
+    confirm(rtp)
+    assert Person.objects.get(email="phone.test@example.la").name_lo == "ພອນ ທົດລອງ"

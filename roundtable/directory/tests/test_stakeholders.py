@@ -241,3 +241,13 @@ def _stakeholder_list_queries(client, world, extra: int) -> int:
 def test_stakeholder_list_queries_do_not_grow_with_rows(world, client_for, persona):
     client = client_for(world.user(persona))
     assert _stakeholder_list_queries(client, world, 4) == _stakeholder_list_queries(client, world, 40)
+
+
+def test_membership_history_is_shown_to_the_rtp_secretariat_on_its_edit_page(world, client_for):
+    membership = Membership.objects.get(person=world.people["stakeholder"], group=world.health)
+    url = reverse("directory:membership_edit", args=[membership.pk])
+    client = client_for(world.user("secretariat"))
+    client.post(url, {"role": "secretariat", "organisation": world.who.pk, "start_date": "2024-01-01"})
+    assert 'id="history"' not in client.get(url).content.decode()
+    html = client_for(world.user("rtp")).get(url).content.decode()
+    assert 'id="history"' in html and "health-secretariat" in html

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from roundtable.core import permissions
+from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
 from roundtable.groups.models import Group
 
@@ -145,7 +146,11 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.membership_update(membership=form.save(commit=False))
         messages.success(request, _("The membership was saved."))
         return redirect("directory:stakeholders", code=membership.group.code)
-    return render(request, "directory/membership_form.html", {"membership": membership, "form": form})
+    return render(
+        request,
+        "directory/membership_form.html",
+        {"membership": membership, "form": form, "history": history_for(request.user, membership)},
+    )
 
 
 @login_required
