@@ -1,15 +1,16 @@
-from django.contrib.sitemaps import Sitemap
+"""Public meetings in the sitemap (imported by WebsiteConfig.ready(), which registers it)."""
+
+from roundtable.website.sitemaps import PublicSitemap, register_sitemap
 
 from .models import Meeting
 
 
-class MeetingSitemap(Sitemap):
-    """Public meetings' pages, in Lao and in English."""
+@register_sitemap("meetings")
+class MeetingSitemap(PublicSitemap):
+    """Public meetings' pages, in Lao and in English; internal meetings never appear."""
 
     changefreq = "weekly"
     priority = 0.5
-    i18n = True
-    alternates = True
 
     def items(self):
         return Meeting.objects.published().order_by("-start", "pk")

@@ -1,0 +1,30 @@
+import io
+
+import pytest
+
+from roundtable.meetings.models import Meeting, Participant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_a_year_of_meetings_and_a_second_run_changes_nothing():
+    core_demo = pytest.importorskip("roundtable.core.demo")
+    from roundtable.meetings import demo
+
+    core_demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    meetings = Meeting.objects.count()
+    participants = Participant.objects.count()
+    assert meetings > 30 and participants > meetings
+    assert (
+        Meeting.objects.filter(state="held").exists() and Meeting.objects.filter(state="scheduled").exists()
+    )
+    assert (
+        Meeting.objects.filter(is_public=True).exists() and Meeting.objects.filter(is_public=False).exists()
+    )
+    assert (
+        Participant.objects.filter(attended=True).exists()
+        and Participant.objects.filter(source="substitute").exists()
+    )
+    demo.load(io.StringIO())
+    assert (Meeting.objects.count(), Participant.objects.count()) == (meetings, participants)
