@@ -173,7 +173,7 @@ def build_document(
                 ActionRow(
                     pk=action.pk,
                     what=what,
-                    responsible=responsible_label(action, lang),
+                    responsible=responsible_label(action, lang, with_person=with_names),
                     due_date=action.due_date,
                     status=action.status,
                     status_label=status_labels.get(action.status, action.status),

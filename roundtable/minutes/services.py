@@ -56,7 +56,7 @@ class StaleMinutes(Exception):
         self.edits = edits
 
 
-def _lang_name(lang: str) -> str:
+def language_name(lang: str) -> str:
     return _("Lao") if lang == "lo" else _("English")
 
 
@@ -162,7 +162,7 @@ def _guard_locked_delete(instance, field: str, locked: set[str]) -> None:
         if (getattr(instance, f"{field}_{lang}", "") or "").strip():
             raise StepRefused(
                 _("This row has text in the %(language)s version, which is approved: it cannot be deleted.")
-                % {"language": _lang_name(lang)}
+                % {"language": language_name(lang)}
             )
 
 
@@ -314,7 +314,7 @@ def _take_step(version: MinutesVersion, step_name: str, actor, comment: str = ""
     if locked.status not in step.from_statuses:
         raise StepRefused(
             _("The %(language)s version is “%(status)s”: this step is not possible now.")
-            % {"language": _lang_name(locked.language), "status": locked.get_status_display()}
+            % {"language": language_name(locked.language), "status": locked.get_status_display()}
         )
     from_status = locked.status
     locked.status = step.to_status
@@ -364,7 +364,7 @@ def send_circulation_emails(version: MinutesVersion) -> int:
                 "meeting_title": pick(meeting.title_lo, meeting.title_en, lang),
                 "group_name": localized(meeting.group, "name", lang),
                 "meeting_date": timezone.localdate(meeting.start),
-                "version_language": _lang_name(version.language),
+                "version_language": language_name(version.language),
                 "comments_until": version.comments_until,
                 "url": settings.SITE_URL + path,
             }

@@ -157,6 +157,7 @@ def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "meeting": minutes.meeting,
         "group": group,
         "version": version,
+        "version_language": services.language_name(version.language),
         "versions": visible,
         "doc": document,
         "sees_unpublished": sees_unpublished,

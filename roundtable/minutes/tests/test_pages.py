@@ -81,3 +81,24 @@ def test_the_group_page_section_shows_published_minutes_and_counts_for_members(w
     request.user = world.user("member")
     section = minutes_section(request, world.health)
     assert section["context"]["open_count"] == 1
+
+
+def test_the_site_map_and_the_group_page_show_published_minutes(world, minutes, client):
+    set_status(version_of(minutes, "lo"), MinutesStatus.PUBLISHED)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"/lo/minutes/{minutes.meeting_id}/" in sitemap and f"/en/minutes/{minutes.meeting_id}/" in sitemap
+    assert "All published minutes of this group" in client.get("/en/groups/health/").content.decode()
+
+
+def test_the_work_page_shows_what_waits_for_each_role(world, meeting, client_for):
+    secretariat = client_for(world.user("secretariat"))
+    assert f"/en/minutes/{meeting.pk}/" in secretariat.get("/en/minutes/work/").content.decode()
+    # Before the minutes exist, their page offers the secretariat to start them, and is a 404 for others.
+    assert "Start the minutes" in secretariat.get(f"/en/minutes/{meeting.pk}/").content.decode()
+    assert client_for(world.user("member")).get(f"/en/minutes/{meeting.pk}/").status_code == 404
+    minutes = make_minutes(world, meeting)
+    set_status(version_of(minutes, "en"), MinutesStatus.CIRCULATED)
+    response = client_for(world.user("chair")).get("/en/minutes/work/")
+    assert [v.language for v, steps in response.context["waiting"]] == ["en"]
+    response = client_for(world.user("rtp")).get("/en/minutes/work/")
+    assert response.context["waiting"] == []

@@ -134,6 +134,7 @@ def test_public_minutes_show_attending_organisations_and_gender_counts_but_no_na
     # Only the Lao version is published: the English page shows it, in Lao.
     assert "ອົງການອະນາໄມໂລກ" in body and "Lao Red Cross" in body
     assert "Noy Chanthavong" not in body  # an attendee's name is for members
+    assert "ນ້ອຍ ຈັນທະວົງ" not in body  # nor the responsible person of an action point
     assert "Women" in body
 
 
