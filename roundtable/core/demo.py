@@ -24,6 +24,7 @@ from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
 from roundtable.directory.models import Membership, Organisation, Person
@@ -575,13 +576,21 @@ CHAIR_SINCE = date(2021, 6, 1)
 # --- helpers ---------------------------------------------------------------------------------------
 
 
+def _validate(obj: models.Model, values: dict) -> None:
+    """The model's own rules (clean, field validation). Related records are passed as saved instances and
+    the natural key is looked up first, so the per-record queries of the foreign-key, unique and constraint
+    checks are skipped: the database enforces them anyway, and they made the demo slow on PostgreSQL."""
+    related = [key for key, value in values.items() if isinstance(value, models.Model)]
+    obj.full_clean(exclude=related, validate_unique=False, validate_constraints=False)
+
+
 def upsert(model: type[models.Model], lookup: dict, defaults: dict, counts: Counter) -> models.Model:
     """Find by `lookup`; create, or update only the fields of `defaults` that differ (no empty history)."""
     obj = model.objects.filter(**lookup).first()
     name = model._meta.object_name
     if obj is None:
         obj = model(**lookup, **defaults)
-        obj.full_clean()
+        _validate(obj, {**lookup, **defaults})
         obj.save()
         counts[f"{name} created"] += 1
         return obj
@@ -596,7 +605,7 @@ def upsert(model: type[models.Model], lookup: dict, defaults: dict, counts: Coun
             setattr(obj, key, value)
             changed = True
     if changed:
-        obj.full_clean()
+        _validate(obj, {**lookup, **defaults})
         obj.save()
         counts[f"{name} updated"] += 1
     return obj
@@ -635,7 +644,7 @@ class NameSource:
 
 
 def load(stdout) -> None:
-    counts: Counter = Counter()
+    counts = Run()
     today = timezone.localdate()
     orgs = _organisations(counts)
     staff = _people(orgs, counts)
@@ -644,6 +653,7 @@ def load(stdout) -> None:
     forums = _forums(orgs, staff, counts, today)
     swgs = _swgs(orgs, staff, outcomes, sdgs, counts, today)
     _forum_members(forums, swgs, staff, counts)
+    counts.flush()
     summary = ", ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "nothing to change"
     stdout.write(
         f"Structure demo: {len(orgs)} organisations, {sum(len(p) for p in staff.values())} people, "
@@ -705,6 +715,8 @@ def _people(orgs: dict[str, Organisation], counts: Counter) -> dict[str, list[Pe
                     counts,
                 )
             )
+        for person in people:
+            person.organisation = orgs[acronym]  # cached: memberships read it for every group
         staff[acronym] = people
     emails = [p.email for people in staff.values() for p in people]
     assert len(emails) == len(set(emails)), "demo names must give distinct emails"
@@ -746,13 +758,43 @@ def _framework_items() -> tuple[list[FrameworkItem], dict[str, FrameworkItem]]:
     return outcomes, sdgs
 
 
-def _member(person: Person, group: Group, role: str, counts: Counter, *, start=None, end=None) -> Membership:
-    return upsert(
-        Membership,
-        {"person": person, "group": group, "role": role},
-        {"organisation": person.organisation, "start_date": start or date(2022, 1, 1), "end_date": end},
-        counts,
-    )
+class Run(Counter):
+    """What one run did (counts by label), plus the memberships it knows and those waiting to be written.
+
+    Memberships are the bulk of the demo (~450): they are read once and new ones written in batches
+    with their history, instead of a lookup, an insert and a history insert each.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.memberships = {(m.person_id, m.group_id, m.role): m for m in Membership.objects.all()}
+        self.pending: list[Membership] = []
+
+    def flush(self) -> None:
+        if self.pending:
+            bulk_create_with_history(self.pending, Membership)
+            self["Membership created"] += len(self.pending)
+            self.pending = []
+
+
+def _member(person: Person, group: Group, role: str, run: Run, *, start=None, end=None) -> None:
+    values = {
+        "organisation_id": person.organisation_id,
+        "start_date": start or date(2022, 1, 1),
+        "end_date": end,
+    }
+    key = (person.pk, group.pk, role)
+    existing = run.memberships.get(key)
+    if existing is None:
+        membership = Membership(person=person, group=group, role=role, **values)
+        membership.full_clean(exclude=["person", "group", "organisation"], validate_constraints=False)
+        run.memberships[key] = membership
+        run.pending.append(membership)
+    elif any(getattr(existing, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(existing, name, value)
+        existing.save()
+        run["Membership updated"] += 1
 
 
 def _current_term(group, role, org, person, counts, *, start, planned_end=None) -> ChairTerm:
@@ -859,6 +901,7 @@ def _swgs(orgs, staff, outcomes, sdgs, counts, today) -> dict[str, tuple[Group, 
             _member(person, group, "member", counts)
             members.append(person)
         # Someone who left, so that the list shows ended memberships too.
+        counts.flush()
         taken = set(Membership.objects.filter(group=group).values_list("person_id", flat=True))
         former = next(
             (p for acronym in reversed(spec.members) for p in staff[acronym] if p.pk not in taken), None
