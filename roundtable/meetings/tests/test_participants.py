@@ -1,6 +1,7 @@
 """The participant list (with contacts), the sign-in sheets, attendance and walk-ins."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -43,6 +44,17 @@ def test_the_pdf_sign_in_sheet_is_a_pdf_with_the_participants(world, client_for,
     response = client_for(world.user("secretariat")).get(reverse("meetings:sheet_pdf", args=[invited.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+    # The Lao font is embedded through its file:// @font-face (the names are in Lao script).
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from roundtable.meetings import sheets
+
+    html = render_to_string("meetings/sheet.html", sheets._context(invited))
+    assert "ດາລາ" in html
+    fonts = set(re.findall(rb"/BaseFont\s*/([^\s/]+)", HTML(string=html).write_pdf(uncompressed_pdf=True)))
+    assert any(b"Noto" in name for name in fonts), fonts
 
 
 def test_the_docx_sign_in_sheet_has_the_guidelines_columns_and_the_contacts(world, client_for, invited):
