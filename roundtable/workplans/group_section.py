@@ -17,7 +17,10 @@ def workplans_section(request, group) -> dict | None:
     user = request.user
     year = timezone.localdate().year
     published = list(
-        WorkPlan.objects.published().filter(group=group).annotate(priority_count=Count("priorities"))
+        WorkPlan.objects.published()
+        .filter(group=group)
+        .annotate(priority_count=Count("priorities"))
+        .order_by("-year")
     )
     current = None
     if permissions.can_view_unpublished_of(user, group):
