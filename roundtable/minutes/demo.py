@@ -1,8 +1,9 @@
 """Demo minutes for the held meetings of the meetings demo (runs after it). Re-runnable: a meeting
 that has minutes already is left alone.
 
-Older meetings' minutes are published (a few in Lao only); the five most recent are at the other
-steps: draft, circulated, approved by the chair, sent to the RTP Secretariat, returned with comments.
+Older meetings' minutes are published (a few in Lao only); the latest of five groups (Health first)
+are at the other steps: draft, circulated, approved by the chair, sent to the RTP Secretariat,
+returned with comments.
 Action points: most of the older ones done, some still open and overdue; the recent ones open.
 """
 
@@ -31,13 +32,6 @@ from .models import (
     MinutesVersion,
 )
 
-RECENT_STATES = [
-    MinutesStatus.DRAFT,
-    MinutesStatus.CIRCULATED,
-    MinutesStatus.CHAIR_APPROVED,
-    MinutesStatus.SENT,
-    MinutesStatus.RETURNED,
-]
 PATH = {
     MinutesStatus.DRAFT: [],
     MinutesStatus.CIRCULATED: [MinutesStatus.CIRCULATED],
@@ -111,7 +105,7 @@ def load(stdout) -> None:
         stdout.write("minutes demo: no held meetings, skipped")
         return
     counts: Counter = Counter()
-    recent = {m.pk: RECENT_STATES[i] for i, m in enumerate(reversed(held[-len(RECENT_STATES) :]))}
+    recent = _recent_states(held)
     existing = set(Minutes.objects.filter(meeting__in=held).values_list("meeting_id", flat=True))
     for index, meeting in enumerate(held):
         if meeting.pk in existing:
@@ -123,6 +117,23 @@ def load(stdout) -> None:
             minutes=counts["minutes"], versions=counts["versions"], actions=counts["actions"]
         )
     )
+
+
+def _recent_states(held: list[Meeting]) -> dict[int, str]:
+    """The latest held meeting of five groups gets minutes still on their way; Health comes first so that
+    the demo accounts (health-chair, rtp) find something waiting for them."""
+    latest: dict[int, Meeting] = {}
+    for meeting in held:
+        latest[meeting.group_id] = meeting
+    ordered = sorted(latest.values(), key=lambda m: (m.group.code != "health", -m.start.timestamp()))
+    states = [
+        MinutesStatus.CIRCULATED,
+        MinutesStatus.SENT,
+        MinutesStatus.DRAFT,
+        MinutesStatus.CHAIR_APPROVED,
+        MinutesStatus.RETURNED,
+    ]
+    return {m.pk: state for m, state in zip(ordered, states, strict=False)}
 
 
 def _minutes_for(meeting: Meeting, index: int, state: str, rtp_user, counts: Counter) -> None:

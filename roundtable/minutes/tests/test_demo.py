@@ -10,12 +10,18 @@ from .conftest import VTE, make_meeting
 
 
 def test_the_demo_puts_minutes_in_every_state_and_runs_twice_without_duplicates(world):
-    for i in range(9):
-        make_meeting(world, start=datetime(2025, 1 + i, 12, 9, 0, tzinfo=VTE), title_en=f"Health SWG {i}")
+    from roundtable.groups.models import Group
+
+    groups = [world.health, world.health_sub, world.education]
+    groups += [Group.objects.create(kind="swg", code=code, name_en=code) for code in ("governance", "macro")]
+    for i in range(10):
+        make_meeting(
+            world, group=groups[i % 5], start=datetime(2025, 1 + i, 12, 9, 0, tzinfo=VTE), title_en=f"SWG {i}"
+        )
     demo.load(io.StringIO())
     statuses = set(MinutesVersion.objects.values_list("status", flat=True))
     assert statuses == set(MinutesStatus.values)
-    assert Minutes.objects.count() == 9
+    assert Minutes.objects.count() == 10
     assert ActionPoint.objects.filter(status=ActionStatus.DONE).exists()
     assert ActionPoint.objects.overdue().exists()
     assert ActionPoint.objects.filter(what_lo__contains="ກອງເລຂາ").exists()
