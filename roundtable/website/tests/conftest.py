@@ -1,2 +1,2 @@
-# The groups tests' helpers: stand-ins for other apps' URLs not built yet, the frozen-clock helper.
+# The frozen-clock helper of the groups tests.
 from roundtable.groups.tests.conftest import noon  # noqa: F401

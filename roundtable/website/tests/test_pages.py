@@ -136,5 +136,6 @@ def test_my_work_lists_an_swg_before_its_sub_swgs(world, client_for):
 def test_the_secretariat_overview_lists_forums_then_each_swg_with_its_sub_swgs(world, client_for):
     Group.objects.create(kind="forum", code="rtim", name_en="RTIM", order=99)
     body = client_for(world.user("rtp")).get("/en/secretariat/").content.decode()
-    positions = [body.index(f'href="/en/groups/{code}/"') for code in ("rtim", "education", "health", "health-hpf")]
+    codes = ("rtim", "education", "health", "health-hpf")
+    positions = [body.index(f'href="/en/groups/{code}/"') for code in codes]
     assert positions == sorted(positions)
