@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from roundtable.core import permissions as core
+from roundtable.core.history import history_for
 from roundtable.core.i18n import current_lang
 from roundtable.core.pagination import paginate
 from roundtable.directory.models import Organisation
@@ -185,6 +186,8 @@ def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             for code, name in settings.LANGUAGES
             if code not in {v.language for v in minutes.versions.all()}
         ],
+        # The audit history of this version (status, dates), for those core.permissions lets read it.
+        "history": history_for(user, version),
     }
     return render(request, "minutes/detail.html", context)
 

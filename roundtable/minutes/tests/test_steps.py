@@ -156,3 +156,13 @@ def test_lateness_counts_from_the_meeting_day_and_the_setting(world, minutes, se
         set_status(version, MinutesStatus.SENT)
     with time_machine.travel("2025-05-01 10:00 +07:00"):
         assert version.days_late() == 5  # counted to the day it was sent, not today
+
+
+def test_the_rtp_secretariat_reads_the_history_of_a_version(world, minutes, client_for):
+    version = version_of(minutes, "en")
+    services.minutes_circulate(
+        version=version, actor=world.user("secretariat"), comments_until=timezone.localdate()
+    )
+    url = f"/en/minutes/{minutes.meeting_id}/?version=en"
+    assert "History of changes" in client_for(world.user("rtp")).get(url).content.decode()
+    assert "History of changes" not in client_for(world.user("member")).get(url).content.decode()
