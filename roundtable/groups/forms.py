@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from roundtable.core.uploads import validate_document
@@ -38,19 +39,19 @@ class GroupProfileForm(forms.ModelForm):
     """What a group's own secretariat may change: names, mandate, lead ministry, framework links."""
 
     lead_ministry = OrganisationField(
-        label=_("lead ministry"),
+        label=capfirst(_("lead ministry")),
         queryset=Organisation.objects.government().order_by("name_en"),
         required=False,
     )
     nsedp_outcomes = FrameworkItemsField(
-        label=_("NSEDP outcomes"),
+        label=capfirst(_("NSEDP outcomes")),
         queryset=FrameworkItem.objects.nsedp_outcomes()
         .select_related("framework")
         .order_by("framework", "sort_key"),
         required=False,
     )
     sdgs = FrameworkItemsField(
-        label=_("SDGs"),
+        label=capfirst(_("SDGs")),
         queryset=FrameworkItem.objects.sdg_goals()
         .select_related("framework")
         .order_by("framework", "sort_key"),
@@ -70,7 +71,9 @@ class GroupForm(GroupProfileForm):
     """The RTP Secretariat's form: the profile plus the group's place in the structure."""
 
     parent = forms.ModelChoiceField(
-        label=_("parent SWG"), queryset=Group.objects.swgs().order_by("order", "code"), required=False
+        label=capfirst(_("parent SWG")),
+        queryset=Group.objects.swgs().order_by("order", "code"),
+        required=False,
     )
 
     class Meta(GroupProfileForm.Meta):
@@ -94,20 +97,20 @@ def _people():
 
 
 class ChairTermForm(forms.Form):
-    role = forms.ChoiceField(label=_("role"), choices=ChairRole.choices)
+    role = forms.ChoiceField(label=capfirst(_("role")), choices=ChairRole.choices)
     organisation = OrganisationField(
-        label=_("organisation"), queryset=Organisation.objects.order_by("name_en")
+        label=capfirst(_("organisation")), queryset=Organisation.objects.order_by("name_en")
     )
-    person = PersonField(label=_("representative"), queryset=_people(), required=False)
-    start_date = forms.DateField(label=_("start of term"), widget=DateInput())
+    person = PersonField(label=capfirst(_("representative")), queryset=_people(), required=False)
+    start_date = forms.DateField(label=capfirst(_("start of term")), widget=DateInput())
     planned_end = forms.DateField(
-        label=_("planned end of term"),
+        label=capfirst(_("planned end of term")),
         widget=DateInput(),
         required=False,
         help_text=_("Left empty for a co-chair: the start plus the usual co-chair term."),
     )
     ended_on = forms.DateField(
-        label=_("ended on"),
+        label=capfirst(_("ended on")),
         widget=DateInput(),
         required=False,
         help_text=_("Only to record a past term in the history."),
@@ -115,24 +118,28 @@ class ChairTermForm(forms.Form):
 
 
 class ChairTermEndForm(forms.Form):
-    ended_on = forms.DateField(label=_("last day of the term"), widget=DateInput())
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    ended_on = forms.DateField(label=capfirst(_("last day of the term")), widget=DateInput())
+    reason = forms.CharField(
+        label=capfirst(_("reason")), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class ChairTermChangeForm(forms.Form):
     organisation = OrganisationField(
-        label=_("new organisation"), queryset=Organisation.objects.order_by("name_en")
+        label=capfirst(_("new organisation")), queryset=Organisation.objects.order_by("name_en")
     )
-    person = PersonField(label=_("new representative"), queryset=_people(), required=False)
+    person = PersonField(label=capfirst(_("new representative")), queryset=_people(), required=False)
     start_date = forms.DateField(
-        label=_("start of the new term"),
+        label=capfirst(_("start of the new term")),
         widget=DateInput(),
         help_text=_("The current term ends the day before."),
     )
     planned_end = forms.DateField(
-        label=_("planned end of the new term"),
+        label=capfirst(_("planned end of the new term")),
         widget=DateInput(),
         required=False,
         help_text=_("Left empty for a co-chair: the start plus the usual co-chair term."),
     )
-    reason = forms.CharField(label=_("reason for the change"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=capfirst(_("reason for the change")), widget=forms.Textarea(attrs={"rows": 3})
+    )
