@@ -67,20 +67,43 @@ def make_person(username: str | None, name_en: str, name_lo: str, org: Organisat
 
 @pytest.fixture
 def world(db) -> World:
-    moh = Organisation.objects.create(name_en="Ministry of Health", name_lo="ກະຊວງສາທາລະນະສຸກ", acronym="MOH", kind="ministry", country="LA")
+    moh = Organisation.objects.create(
+        name_en="Ministry of Health", name_lo="ກະຊວງສາທາລະນະສຸກ", acronym="MOH", kind="ministry", country="LA"
+    )
     moes = Organisation.objects.create(
-        name_en="Ministry of Education and Sports", name_lo="ກະຊວງສຶກສາທິການ ແລະ ກິລາ", acronym="MOES", kind="ministry", country="LA"
+        name_en="Ministry of Education and Sports",
+        name_lo="ກະຊວງສຶກສາທິການ ແລະ ກິລາ",
+        acronym="MOES",
+        kind="ministry",
+        country="LA",
     )
     mpi = Organisation.objects.create(
-        name_en="Ministry of Planning and Investment", name_lo="ກະຊວງແຜນການ ແລະ ການລົງທຶນ", acronym="MPI", kind="ministry", country="LA"
+        name_en="Ministry of Planning and Investment",
+        name_lo="ກະຊວງແຜນການ ແລະ ການລົງທຶນ",
+        acronym="MPI",
+        kind="ministry",
+        country="LA",
     )
-    who = Organisation.objects.create(name_en="World Health Organization", name_lo="ອົງການອະນາໄມໂລກ", acronym="WHO", kind="multilateral")
-    japan = Organisation.objects.create(name_en="Embassy of Japan", name_lo="ສະຖານທູດຍີ່ປຸ່ນ", acronym="JP", kind="bilateral", country="JP")
-    health = Group.objects.create(kind="swg", code="health", name_en="Health", name_lo="ສາທາລະນະສຸກ", lead_ministry=moh, order=7)
+    who = Organisation.objects.create(
+        name_en="World Health Organization", name_lo="ອົງການອະນາໄມໂລກ", acronym="WHO", kind="multilateral"
+    )
+    japan = Organisation.objects.create(
+        name_en="Embassy of Japan", name_lo="ສະຖານທູດຍີ່ປຸ່ນ", acronym="JP", kind="bilateral", country="JP"
+    )
+    health = Group.objects.create(
+        kind="swg", code="health", name_en="Health", name_lo="ສາທາລະນະສຸກ", lead_ministry=moh, order=7
+    )
     health_sub = Group.objects.create(
-        kind="subswg", code="health-hpf", name_en="Health Planning and Finance", name_lo="ແຜນການ ແລະ ການເງິນສາທາລະນະສຸກ", parent=health, lead_ministry=moh
+        kind="subswg",
+        code="health-hpf",
+        name_en="Health Planning and Finance",
+        name_lo="ແຜນການ ແລະ ການເງິນສາທາລະນະສຸກ",
+        parent=health,
+        lead_ministry=moh,
     )
-    education = Group.objects.create(kind="swg", code="education", name_en="Education", name_lo="ສຶກສາ", lead_ministry=moes, order=6)
+    education = Group.objects.create(
+        kind="swg", code="education", name_en="Education", name_lo="ສຶກສາ", lead_ministry=moes, order=6
+    )
 
     people = {
         "rtp": make_person("rtp", "Somchai Phommachanh", "ສົມໃຈ ພົມມະຈັນ", mpi),
@@ -89,20 +112,42 @@ def world(db) -> World:
         "cochair": make_person("health-cochair", "Akiko Tanaka", "ອາກິໂກະ ທານາກະ", japan, gender="f"),
         "member": make_person("health-member", "Noy Chanthavong", "ນ້ອຍ ຈັນທະວົງ", who, gender="f"),
         "other_member": make_person("education-member", "Khamla Inthavong", "ຄຳຫຼ້າ ອິນທະວົງ", moes, gender="f"),
-        "other_secretariat": make_person("education-secretariat", "Phonesavanh Douangdy", "ພອນສະຫວັນ ດວງດີ", moes),
-        "stakeholder": make_person(None, "Dara Souvannasy", "ດາລາ ສຸວັນນະສີ", who, email="dara.private@example.la", phone="+856 20 9999 1234"),
+        "other_secretariat": make_person(
+            "education-secretariat", "Phonesavanh Douangdy", "ພອນສະຫວັນ ດວງດີ", moes
+        ),
+        "stakeholder": make_person(
+            None,
+            "Dara Souvannasy",
+            "ດາລາ ສຸວັນນະສີ",
+            who,
+            email="dara.private@example.la",
+            phone="+856 20 9999 1234",
+        ),
     }
     AuthGroup.objects.get_or_create(name=RTP_SECRETARIAT_GROUP)[0].user_set.add(people["rtp"].user)
-    Membership.objects.create(person=people["secretariat"], group=health, role="secretariat", organisation=moh)
+    Membership.objects.create(
+        person=people["secretariat"], group=health, role="secretariat", organisation=moh
+    )
     Membership.objects.create(person=people["chair"], group=health, role="member", organisation=moh)
     Membership.objects.create(person=people["cochair"], group=health, role="member", organisation=japan)
     Membership.objects.create(person=people["member"], group=health, role="member", organisation=who)
     Membership.objects.create(person=people["stakeholder"], group=health, role="member", organisation=who)
-    Membership.objects.create(person=people["other_member"], group=education, role="member", organisation=moes)
-    Membership.objects.create(person=people["other_secretariat"], group=education, role="secretariat", organisation=moes)
-    ChairTerm.objects.create(group=health, role="chair", organisation=moh, person=people["chair"], start_date=date(2024, 1, 1))
+    Membership.objects.create(
+        person=people["other_member"], group=education, role="member", organisation=moes
+    )
+    Membership.objects.create(
+        person=people["other_secretariat"], group=education, role="secretariat", organisation=moes
+    )
     ChairTerm.objects.create(
-        group=health, role="cochair", organisation=japan, person=people["cochair"], start_date=date(2024, 1, 1), planned_end=date(2027, 12, 31)
+        group=health, role="chair", organisation=moh, person=people["chair"], start_date=date(2024, 1, 1)
+    )
+    ChairTerm.objects.create(
+        group=health,
+        role="cochair",
+        organisation=japan,
+        person=people["cochair"],
+        start_date=date(2024, 1, 1),
+        planned_end=date(2027, 12, 31),
     )
     outsider = User.objects.create_user("outsider", email="outsider@example.la", password="demo")
     users = {

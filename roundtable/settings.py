@@ -178,7 +178,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Round Table Process of the Lao PDR: public API",
-    "DESCRIPTION": "Read-only open data of the Round Table Process: groups, organisations, results frameworks.",
+    "DESCRIPTION": "Read-only open data of the Round Table Process: groups, organisations, frameworks.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -209,4 +209,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
-

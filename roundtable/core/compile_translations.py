@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def catalogues() -> list[Path]:
     return sorted(
-        list((ROOT / "locale").glob("*/LC_MESSAGES/*.po")) + list((ROOT / "roundtable").glob("**/locale/*/LC_MESSAGES/*.po"))
+        list((ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
+        + list((ROOT / "roundtable").glob("**/locale/*/LC_MESSAGES/*.po"))
     )
 
 

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from . import permissions
 
 
-
 @dataclass
 class HistoryEntry:
     when: object
@@ -21,7 +20,9 @@ def history_for(user, obj, limit: int = 50) -> list[HistoryEntry] | None:
     if not permissions.can_view_history(user):
         return None
     labels = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
     entries = []
     for i, record in enumerate(records[:limit]):
         changes = []

@@ -19,14 +19,14 @@ class BilingualNameModel(TimeStampedModel):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        from .i18n import localized
+
+        return localized(self, "name")
+
     def clean(self):
         super().clean()
         from django.core.exceptions import ValidationError
 
         if not (self.name_lo or "").strip() and not (self.name_en or "").strip():
             raise ValidationError({"name_lo": _("Give the name in Lao, in English, or both.")})
-
-    def __str__(self) -> str:
-        from .i18n import localized
-
-        return localized(self, "name")

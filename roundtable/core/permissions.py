@@ -17,8 +17,6 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
-
     from roundtable.directory.models import Organisation, Person
     from roundtable.groups.models import Group
 
@@ -73,9 +71,13 @@ def roles_by_group(user) -> dict[int, set[str]]:
     from roundtable.groups.models import ChairTerm, Group
 
     roles: dict[int, set[str]] = defaultdict(set)
-    for group_id, role in Membership.objects.current().filter(person__user=user).values_list("group_id", "role"):
+    for group_id, role in (
+        Membership.objects.current().filter(person__user=user).values_list("group_id", "role")
+    ):
         roles[group_id].add(role)
-    for group_id, role in ChairTerm.objects.current().filter(person__user=user).values_list("group_id", "role"):
+    for group_id, role in (
+        ChairTerm.objects.current().filter(person__user=user).values_list("group_id", "role")
+    ):
         roles[group_id].add(role)
     secretariat_of = [gid for gid, r in roles.items() if SECRETARIAT in r]
     if secretariat_of:

@@ -24,7 +24,9 @@ DOCUMENT_TYPES: dict[str, set[str] | None] = {
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def validate_document(upload, allowed: dict[str, set[str] | None] | None = None, max_bytes: int | None = None):
+def validate_document(
+    upload, allowed: dict[str, set[str] | None] | None = None, max_bytes: int | None = None
+):
     """Refuse wrong types, oversize, empty and disguised files with a message a person can act on."""
     allowed = allowed or DOCUMENT_TYPES
     max_bytes = max_bytes or settings.ROUNDTABLE["UPLOAD_MAX_BYTES"]

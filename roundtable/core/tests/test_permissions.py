@@ -22,7 +22,9 @@ def test_chair_and_cochair_roles_come_from_current_chair_terms(world):
     "persona,expected",
     list(zip(LADDER, [False, False, False, True, False, True, True], strict=True)),
 )
-def test_contact_details_of_a_health_stakeholder_are_seen_only_by_those_sharing_the_group(world, persona, expected):
+def test_contact_details_of_a_health_stakeholder_are_seen_only_by_those_sharing_the_group(
+    world, persona, expected
+):
     assert permissions.can_view_contact(world.user(persona), world.people["stakeholder"]) is expected
 
 

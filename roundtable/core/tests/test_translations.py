@@ -29,7 +29,9 @@ def test_every_lao_catalogue_entry_is_translated_and_not_fuzzy():
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext's xgettext (apt-get install gettext)")
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None, reason="needs GNU gettext's xgettext (apt-get install gettext)"
+)
 def test_every_message_in_the_code_and_templates_is_in_a_lao_catalogue(tmp_path, settings, monkeypatch):
     """Extract the messages afresh from a copy of the sources: a new string without translation fails here."""
     shutil.copytree(

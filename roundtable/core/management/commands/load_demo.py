@@ -31,5 +31,9 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 module.load(self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo loaded. Accounts (password 'demo'): rtp, health-secretariat, "
-                                             "health-chair, health-cochair, education-member, admin."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo loaded. Accounts (password 'demo'): rtp, health-secretariat, "
+                "health-chair, health-cochair, education-member, admin."
+            )
+        )
