@@ -1,4 +1,4 @@
-"""Read-only API of PUBLIC meetings (the integrator registers ROUTES at /api/v1/meetings/).
+"""Read-only API of PUBLIC meetings (`roundtable/api/urls.py` registers ROUTES at /api/v1/meetings/).
 
 Only public meeting information: no participants, no contacts, no online link, and only the
 documents marked public. Links point to the public pages in Lao (`url`) and English (`url_en`).
@@ -11,6 +11,9 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 from rest_framework import serializers, viewsets
+
+from roundtable.api.pagination import PublicPagination
+from roundtable.minutes.links import public_minutes_url, with_published_minutes
 
 from .models import Meeting, MeetingDocument, Visibility
 
@@ -25,13 +28,8 @@ def _page(request, viewname: str, args: list, lang: str) -> str:
 
 
 def minutes_url(meeting: Meeting, request) -> str | None:
-    """The published minutes' public page, when the minutes app offers a helper for it."""
-    try:
-        from roundtable.minutes import links  # provided by the minutes app, when it is
-    except ImportError:
-        return None
-    helper = getattr(links, "public_minutes_url", None)
-    return helper(meeting, request) if callable(helper) else None
+    """The published minutes' public page, or None while no language version is published."""
+    return public_minutes_url(meeting, request)
 
 
 class PublicDocumentSerializer(serializers.ModelSerializer):
@@ -88,7 +86,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         documents = MeetingDocument.objects.filter(visibility=Visibility.PUBLIC).order_by("title")
-        queryset = (
+        queryset = with_published_minutes(
             Meeting.objects.published()
             .select_related("group")
             .prefetch_related(Prefetch("documents", queryset=documents, to_attr="public_documents"))
@@ -102,11 +100,6 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset
 
 
-try:  # the shared API pagination, when the API app provides it
-    from roundtable.api.pagination import PublicPagination
-
-    MeetingViewSet.pagination_class = PublicPagination
-except ImportError:  # pragma: no cover
-    pass
+MeetingViewSet.pagination_class = PublicPagination
 
 ROUTES = [("meetings", MeetingViewSet, "meeting")]

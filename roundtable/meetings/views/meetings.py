@@ -16,6 +16,7 @@ from roundtable.core import permissions as core_permissions
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
 from roundtable.groups.models import Group, GroupKind
+from roundtable.minutes.links import minutes_link_for
 
 from .. import permissions, services
 from ..access import meeting_for_manager, meeting_for_viewer
@@ -109,6 +110,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None
         ),
         "my_participation": _my_participation(user, meeting),
+        "minutes_link": minutes_link_for(user, meeting),
     }
     return render(request, "meetings/detail.html", context)
 
