@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from roundtable.conftest import LADDER
 from roundtable.core import permissions
@@ -44,3 +45,27 @@ def test_ended_membership_gives_no_role(world):
     membership.start_date = date(2019, 1, 1)
     membership.save()
     assert not permissions.is_group_member(world.user("member"), world.health)
+
+
+def test_history_shows_links_and_choices_by_their_names(world):
+    from roundtable.core.history import history_for
+    from roundtable.frameworks.models import Framework, FrameworkItem
+
+    sdgs = Framework.objects.create(kind="sdg", code="sdg", name_en="SDGs")
+    goal = FrameworkItem.objects.create(framework=sdgs, level="goal", code="3", title_en="Good health")
+    world.health.sdgs.add(goal)
+    world.health.lead_ministry = world.who
+    world.health.save()
+    person = world.people["member"]
+    person.gender = "m"
+    person.save()
+
+    with translation.override("en"):
+        group_changes = {
+            c["field"]: c for e in history_for(world.user("rtp"), world.health) for c in e.changes
+        }
+        person_changes = {c["field"]: c for e in history_for(world.user("rtp"), person) for c in e.changes}
+    assert "World Health Organization" in group_changes["lead ministry"]["new"]
+    assert "3 Good health" in group_changes["SDGs"]["new"]
+    assert person_changes["gender"]["old"] == "Female" and person_changes["gender"]["new"] == "Male"
+    assert history_for(world.user("secretariat"), person) is None
