@@ -31,7 +31,8 @@ lint: install
 	$(BIN)/ruff format --check .
 
 messages: install
-	$(BIN)/python manage.py makemessages -l lo --ignore=.venv --ignore=bench --no-obsolete
+	$(BIN)/python manage.py makemessages -l lo --no-obsolete --ignore=.venv --ignore=bench \
+		--ignore='*/tests/*' --ignore='*/migrations/*'
 
 bench: install
 	$(BIN)/python bench/run.py
