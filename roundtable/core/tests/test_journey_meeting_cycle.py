@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from roundtable.conftest import browser_login
 from roundtable.meetings.models import Meeting, MeetingState, Participant, Response
@@ -149,6 +149,9 @@ def test_a_meeting_from_invitation_to_published_minutes_and_the_next_agenda(worl
 
         # The secretariat ticks the invitee (and the chair) on the participant list.
         secretariat.click(f"main a[href='/lo/meetings/{meeting_id}/participants/']")
+        row = secretariat.locator(f"#attendance-form tr:has-text('{participant.name}')")
+        with translation.override("lo"):
+            assert str(Response.ATTEND.label) in row.inner_text()  # the answer given through the link
         secretariat.check(f"#attendance-form tr:has-text('{participant.name}') input[name=attended]")
         chair_name = Participant.objects.get(meeting=meeting, person=world.people["chair"]).name
         secretariat.check(f"#attendance-form tr:has-text('{chair_name}') input[name=attended]")
@@ -234,6 +237,8 @@ def test_a_meeting_from_invitation_to_published_minutes_and_the_next_agenda(worl
         assert visitor.url.endswith(f"/lo/minutes/{meeting_id}/")
         text = visitor.locator("main").inner_text()
         assert DECISION_LO in text and ACTION_LO in text
+        assert "(WHO)" in visitor.locator("#attendance").inner_text()  # attending organisations, no names
+        assert participant.name not in text
         html = visitor.content()
         assert not [p for p in PRIVATE if p in html], "contact details on the public Lao minutes"
         visitor.screenshot(path=str(ARTIFACTS / "journey-minutes-lo-360.png"), full_page=True)
