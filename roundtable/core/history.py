@@ -34,19 +34,40 @@ def history_for(user, obj, limit: int = 50) -> list[HistoryEntry] | None:
     """The record's history, newest first, or None when the user may not read it."""
     if not permissions.can_view_history(user):
         return None
+    return _entries(obj.history.all(), type(obj), limit)
+
+
+def history_of_records(user, historical_records, model, limit: int = 50) -> list[HistoryEntry] | None:
+    """The history of several records of one model (e.g. all chair terms of a group), newest first.
+
+    Each entry also names the record it is about, since several records are mixed.
+    """
+    if not permissions.can_view_history(user):
+        return None
+    return _entries(historical_records, model, limit, name_records=True)
+
+
+def _entries(historical_records, model, limit: int, name_records: bool = False) -> list[HistoryEntry]:
     labels = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
-    records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
+    ordered = historical_records.select_related("history_user").order_by("-history_date", "-history_id")
+    records = list(ordered[: limit + 1])
+    # The previous state of a record is the next older entry of the same record in this list.
+    previous_of: dict[int, object] = {}
+    older: dict[object, object] = {}
+    for record in reversed(records):
+        key = record.id
+        if key in older:
+            previous_of[record.history_id] = older[key]
+        older[key] = record
     entries = []
-    for i, record in enumerate(records[:limit]):
+    for record in records[:limit]:
         changes = []
-        previous = records[i + 1] if i + 1 < len(records) else None
+        previous = previous_of.get(record.history_id)
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous, foreign_keys_are_objs=True)
             for change in delta.changes:
                 try:
-                    model_field = obj._meta.get_field(change.field)
+                    model_field = model._meta.get_field(change.field)
                 except FieldDoesNotExist:
                     changes.append({"field": change.field, "old": change.old, "new": change.new})
                     continue
@@ -57,11 +78,14 @@ def history_for(user, obj, limit: int = 50) -> list[HistoryEntry] | None:
                         "new": _display(model_field, change.new),
                     }
                 )
+        action = labels.get(record.history_type, record.history_type)
+        if name_records:
+            action = f"{action}: {record.instance}"
         entries.append(
             HistoryEntry(
                 when=record.history_date,
                 who=record.history_user,
-                action=labels.get(record.history_type, record.history_type),
+                action=action,
                 changes=changes,
             )
         )

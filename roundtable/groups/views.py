@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from roundtable.core import permissions
-from roundtable.core.history import history_for
+from roundtable.core.history import history_for, history_of_records
 from roundtable.core.pagination import paginate
 
 from . import permissions as group_permissions
@@ -155,6 +155,7 @@ def chairs(request: HttpRequest, code: str) -> HttpResponse:
         "show_reasons": group_permissions.can_read_change_reasons(user, group),
         "can_manage_chairs": group_permissions.can_manage_chairs(user, group),
         "today": timezone.localdate(),
+        "history": history_of_records(user, ChairTerm.history.filter(group_id=group.pk), ChairTerm),
     }
     return render(request, "groups/chairs.html", context)
 

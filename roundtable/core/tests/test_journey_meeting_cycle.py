@@ -163,9 +163,9 @@ def test_a_meeting_from_invitation_to_published_minutes_and_the_next_agenda(worl
             world.people["chair"].pk,
         }
 
-        # The minutes, in Lao and English. No page links to "Minutes to do": the address is typed.
-        secretariat.goto("/lo/minutes/work/")
-        secretariat.click(f"main a[href='/lo/minutes/{meeting_id}/']")
+        # The minutes, in Lao and English: from the meeting's page, which offers to start them.
+        secretariat.goto(f"/lo/meetings/{meeting_id}/")
+        secretariat.click(f"#minutes a[href='/lo/minutes/{meeting_id}/']")
         secretariat.check("input[name=languages][value=lo]")
         secretariat.check("input[name=languages][value=en]")
         submit(secretariat, f"form[action='/lo/minutes/{meeting_id}/start/']")
@@ -204,7 +204,8 @@ def test_a_meeting_from_invitation_to_published_minutes_and_the_next_agenda(worl
 
         chair = open_as(secretariat, live_server.url, "health-chair")
         for lang in ("lo", "en"):
-            chair.goto("/lo/minutes/work/")
+            chair.goto("/lo/me/")
+            chair.click("a[href='/lo/minutes/work/']")
             chair.click(f"main a[href='/lo/minutes/{meeting_id}/?version={lang}']")
             submit(chair, f"form[action='/lo/minutes/{meeting_id}/{lang}/step/approve/']")
         chair.context.close()
@@ -223,7 +224,8 @@ def test_a_meeting_from_invitation_to_published_minutes_and_the_next_agenda(worl
 
         rtp = open_as(secretariat, live_server.url, "rtp")
         for lang in ("lo", "en"):
-            rtp.goto("/lo/minutes/work/")
+            rtp.goto("/lo/secretariat/")
+            rtp.click("main a[href='/lo/minutes/work/']")
             rtp.click(f"main a[href='/lo/minutes/{meeting_id}/?version={lang}']")
             submit(rtp, f"form[action='/lo/minutes/{meeting_id}/{lang}/step/publish/']")
         rtp.context.close()
