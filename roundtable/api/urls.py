@@ -1,37 +1,22 @@
-from importlib import import_module
-
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from roundtable.meetings.api import ROUTES as MEETING_ROUTES
+from roundtable.minutes.api import ROUTES as MINUTES_ROUTES
+from roundtable.workplans.api import ROUTES as WORKPLAN_ROUTES
+
 from . import views
 
 app_name = "api"
-
-# Other apps publish their own read-only endpoints as `ROUTES = [(prefix, viewset, basename)]` in
-# `<app>/api.py`; an app without that module (not installed yet) is skipped, as in load_demo.
-PUBLISHING_MODULES = ["roundtable.meetings.api", "roundtable.minutes.api", "roundtable.workplans.api"]
-
-
-def app_routes() -> list[tuple]:
-    routes = []
-    for name in PUBLISHING_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        routes += module.ROUTES
-    return routes
-
 
 router = DefaultRouter()
 router.register("groups", views.GroupViewSet, basename="group")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("frameworks", views.FrameworkViewSet, basename="framework")
 router.register("framework-items", views.FrameworkItemViewSet, basename="frameworkitem")
-for prefix, viewset, basename in app_routes():
+# The other apps publish their own read-only endpoints as `ROUTES = [(prefix, viewset, basename)]`.
+for prefix, viewset, basename in [*WORKPLAN_ROUTES, *MEETING_ROUTES, *MINUTES_ROUTES]:
     router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [

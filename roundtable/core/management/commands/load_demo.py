@@ -23,12 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for name in DEMO_MODULES:
-            try:
-                module = import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
-                continue
+            module = import_module(name)
             with transaction.atomic():
                 module.load(self.stdout)
         self.stdout.write(
