@@ -1,13 +1,3 @@
-DATE_FORMAT = "j F Y"
-TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j F Y, H:i"
-YEAR_MONTH_FORMAT = "F Y"
-MONTH_DAY_FORMAT = "j F"
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-FIRST_DAY_OF_WEEK = 1
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S"]
-DECIMAL_SEPARATOR = "."
-THOUSAND_SEPARATOR = ","
-NUMBER_GROUPING = 3
+# English pages use the same day-month-year layout as Lao ones; only the month names differ
+# (they come from the catalogue).
+from roundtable.formats.lo.formats import *  # noqa: F403
