@@ -1,0 +1,68 @@
+"""Access helpers: load minutes or a language version for the request's user, or refuse (404/403).
+
+Whoever may not read any version of the minutes gets a 404, the same as for minutes that do not
+exist: the public must not learn that unpublished minutes exist. Someone who may read them but not
+change them gets a 403.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from . import permissions
+from .document import minutes_queryset
+from .models import Minutes, MinutesVersion
+
+LANGS = dict(settings.LANGUAGES)
+
+
+def published_minutes():
+    """Minutes with at least one published language version (the only ones the public may learn of)."""
+    return Minutes.objects.filter(Exists(MinutesVersion.objects.published().filter(minutes=OuterRef("pk"))))
+
+
+def minutes_for_reader(request: HttpRequest, meeting_id: int) -> tuple[Minutes, list[MinutesVersion]]:
+    """The minutes and the versions this user may read; 404 when there is nothing they may read.
+
+    A visitor who may not see unpublished minutes gets the same 404 whether they exist or not.
+    """
+    minutes = minutes_queryset().filter(meeting_id=meeting_id).first()
+    if minutes is None:
+        raise Http404
+    group = minutes.meeting.group
+    visible = [v for v in minutes.versions.all() if permissions.can_view_version(request.user, v, group)]
+    if not visible:
+        raise Http404
+    return minutes, visible
+
+
+def version_for_reader(request: HttpRequest, meeting_id: int, lang: str) -> tuple[Minutes, MinutesVersion]:
+    if lang not in LANGS:
+        raise Http404
+    minutes, visible = minutes_for_reader(request, meeting_id)
+    version = next((v for v in visible if v.language == lang), None)
+    if version is None:
+        raise Http404
+    return minutes, version
+
+
+def minutes_for_editor(request: HttpRequest, meeting_id: int) -> Minutes:
+    minutes = get_object_or_404(
+        Minutes.objects.select_related("meeting", "meeting__group").prefetch_related("versions"),
+        meeting_id=meeting_id,
+    )
+    if not permissions.can_edit_minutes(request.user, minutes.meeting.group):
+        if permissions.can_view_unpublished(request.user, minutes.meeting.group):
+            raise PermissionDenied
+        raise Http404
+    return minutes
+
+
+def detail_url(meeting_id: int, lang: str | None = None) -> str:
+    url = reverse("minutes:detail", args=[meeting_id])
+    return f"{url}?version={lang}" if lang else url

@@ -1,0 +1,1 @@
+"""Views of the minutes, one module per concern (see urls.py)."""

@@ -1,0 +1,105 @@
+"""The public list of published minutes and the minutes page (every reader, each sees what they may)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from roundtable.core.history import history_for
+from roundtable.core.i18n import current_lang
+from roundtable.core.pagination import paginate
+from roundtable.meetings.models import Meeting
+
+from .. import permissions, services
+from ..access import minutes_for_reader, published_minutes
+from ..document import build_document
+from ..forms import CirculateForm, CommentForm, PublicListFilterForm, SignedPdfForm, StartForm, StepForm
+from ..models import Minutes, MinutesStep, MinutesVersion
+
+
+def public_list(request: HttpRequest) -> HttpResponse:
+    """Published minutes of all groups, newest first, by group and year (the same for every visitor)."""
+    published = published_minutes()
+    years = sorted(
+        {d.year for d in Meeting.objects.filter(minutes__in=published).datetimes("start", "year")},
+        reverse=True,
+    )
+    form = PublicListFilterForm(request.GET or None, years=years)
+    rows = (
+        published.select_related("meeting", "meeting__group")
+        .prefetch_related(
+            Prefetch("versions", queryset=MinutesVersion.objects.published(), to_attr="published_versions")
+        )
+        .order_by("-meeting__start", "-pk")
+    )
+    if form.is_valid():
+        group = form.cleaned_data.get("group")
+        if group:
+            rows = rows.filter(Q(meeting__group=group) | Q(meeting__group__parent=group))
+        year = form.cleaned_data.get("year")
+        if year:
+            rows = rows.filter(meeting__start__year=year)
+    page = paginate(request, rows, per_page=25)
+    return render(request, "minutes/public_list.html", {"page_obj": page, "form": form})
+
+
+def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=meeting_id)
+    group = meeting.group
+    user = request.user
+    if not Minutes.objects.filter(meeting=meeting).exists():
+        if permissions.can_start_minutes(user, group):
+            return render(request, "minutes/start.html", {"meeting": meeting, "form": StartForm()})
+        raise Http404
+    minutes, visible = minutes_for_reader(request, meeting_id)
+    wanted = request.GET.get("version") or current_lang()
+    version = next((v for v in visible if v.language == wanted), visible[0])
+    sees_unpublished = permissions.can_view_unpublished(user, group)
+    document = build_document(minutes, version.language, with_names=sees_unpublished)
+    attendee_user_ids = (
+        {p.person.user_id for p in minutes.meeting.attendees if p.person_id and p.person and p.person.user_id}
+        if user.is_authenticated
+        else set()
+    )
+    context = {
+        "minutes": minutes,
+        "meeting": minutes.meeting,
+        "group": group,
+        "version": version,
+        "version_language": services.language_name(version.language),
+        "versions": visible,
+        "doc": document,
+        "sees_unpublished": sees_unpublished,
+        "can_edit": permissions.can_edit_minutes(user, group) and permissions.is_language_editable(version),
+        "can_edit_any": permissions.can_edit_minutes(user, group),
+        "steps_allowed": services.allowed_steps(user, version, group) if user.is_authenticated else [],
+        "circulate_form": CirculateForm(initial={"comments_until": timezone.localdate() + timedelta(days=7)}),
+        "step_form": StepForm(),
+        "can_comment": user.is_authenticated
+        and permissions.can_comment(user, version, group, attendee_user_ids),
+        "comment_form": CommentForm(),
+        "comments": list(version.comments.select_related("author"))
+        if permissions.can_read_comments(user, group)
+        else None,
+        "step_log": list(MinutesStep.objects.filter(version=version).select_related("actor"))
+        if sees_unpublished
+        else None,
+        "can_upload_signed": permissions.can_upload_signed_pdf(user, version, group),
+        "signed_form": SignedPdfForm(),
+        "send_deadline": version.send_deadline(),
+        "days_late": version.days_late() if sees_unpublished else 0,
+        "send_within": settings.ROUNDTABLE["MINUTES_SEND_WITHIN_DAYS"],
+        "missing_languages": [
+            (code, name)
+            for code, name in settings.LANGUAGES
+            if code not in {v.language for v in minutes.versions.all()}
+        ],
+        # The audit history of this version (status, dates), for those core.permissions lets read it.
+        "history": history_for(user, version),
+    }
+    return render(request, "minutes/detail.html", context)

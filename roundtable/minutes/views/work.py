@@ -1,0 +1,50 @@
+"""What waits for the user: meetings without minutes and versions waiting for their step."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from roundtable.core import permissions as core
+from roundtable.groups.models import Group
+from roundtable.meetings.models import Meeting, MeetingState
+
+from .. import services
+from ..models import MinutesStatus, MinutesVersion
+
+
+@login_required
+def work(request: HttpRequest) -> HttpResponse:
+    """What waits for this user: meetings without minutes, versions waiting for their step."""
+    user = request.user
+    roles = core.roles_by_group(user)
+    kept = {gid for gid, r in roles.items() if core.SECRETARIAT in r}
+    if core.is_rtp_secretariat(user):
+        kept |= set(Group.objects.filter(kind="forum").values_list("id", flat=True))
+    to_start = (
+        Meeting.objects.filter(group_id__in=kept, minutes__isnull=True, start__lte=timezone.now())
+        .exclude(state=MeetingState.CANCELLED)
+        .select_related("group")
+        .order_by("-start")[:50]
+    )
+    candidates = MinutesVersion.objects.exclude(status=MinutesStatus.PUBLISHED).filter(
+        minutes__meeting__group_id__in=set(roles)
+    )
+    if core.is_rtp_secretariat(user):
+        candidates = MinutesVersion.objects.exclude(status=MinutesStatus.PUBLISHED).filter(
+            Q(minutes__meeting__group_id__in=set(roles) | kept) | Q(status=MinutesStatus.SENT)
+        )
+    candidates = candidates.select_related("minutes__meeting__group").order_by(
+        "-minutes__meeting__start", "language"
+    )[:200]
+    waiting, in_progress = [], []
+    for version in candidates:
+        group = version.minutes.meeting.group
+        steps = services.allowed_steps(user, version, group)
+        (waiting if steps else in_progress).append((version, steps))
+    return render(
+        request, "minutes/work.html", {"to_start": to_start, "waiting": waiting, "in_progress": in_progress}
+    )
