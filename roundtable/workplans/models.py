@@ -8,6 +8,7 @@ and can be returned with comments at the chair's or the RTP Secretariat's step.
 from datetime import date, datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,15 @@ class WorkPlanStatus(models.TextChoices):
     RETURNED = "returned", _("Returned with comments")
     APPROVED = "approved", _("Approved by the RTP Secretariat")
     PUBLISHED = "published", _("Published")
+
+
+# The years a plan may be for: wide enough for any real plan, narrow enough that a typed URL
+# (/workplans/health/99999/new/) is refused instead of breaking date arithmetic.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def is_plan_year(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
 
 
 # The secretariat may change the plan only while it is in its hands.
@@ -53,7 +63,9 @@ class WorkPlan(TimeStampedModel):
     group = models.ForeignKey(
         "groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="workplans"
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=WorkPlanStatus.choices, default=WorkPlanStatus.DRAFT
     )
@@ -196,8 +208,11 @@ class PlannedMeeting(models.Model):
     date = models.DateField(_("date"))
     title_lo = models.CharField(_("title (Lao)"), max_length=255, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    # Optimistic locking, as on the plan: a planned meeting saved from a stale form is refused.
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     title = Localized("title")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date", "group__code"]
@@ -236,6 +251,8 @@ class PlanStakeholder(models.Model):
     )
     name = models.CharField(_("name (if not in the directory)"), max_length=255, blank=True)
     role = models.CharField(_("role in the sector"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["id"]

@@ -1,0 +1,160 @@
+"""Editing the rest of a plan while it is in the secretariat's hands: its header (strategy and context),
+its planned meetings and its stakeholders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from ..models import PlannedMeeting, PlanStakeholder, WorkPlan
+from .common import HEADER_FIELDS, EditConflict, locked_plan, require_editable
+from .conflicts import header_changes, meeting_changes
+
+# --- the header ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def workplan_update_header(*, plan: WorkPlan, actor, data: dict, revision: int) -> WorkPlan:
+    """Save the header (strategy, context); refused with EditConflict when saved since `revision`."""
+    current = locked_plan(plan.pk)
+    require_editable(actor, current)
+    if current.revision != revision:
+        raise EditConflict(header_changes(current, revision))
+    for field in HEADER_FIELDS:
+        setattr(current, field, data.get(field, ""))
+    current.revision += 1
+    current.full_clean()
+    current.save()
+    return current
+
+
+# --- planned meetings ----------------------------------------------------------------------------------
+
+
+def plannable_groups(plan: WorkPlan) -> list:
+    """The plan's group and its active sub-groups: whose meetings an SWG plan schedules."""
+    return [plan.group, *plan.group.children.filter(is_active=True).order_by("order", "code")]
+
+
+def _check_meeting(plan: WorkPlan, group, day: date) -> None:
+    # Only the plan's own group or one of its active sub-groups: never another group's sub-group, whose
+    # calendar would then show a meeting its own secretariat never planned.
+    if group.pk != plan.group_id and (group.parent_id != plan.group_id or not group.is_active):
+        raise ValidationError({"group": _("Choose the group or one of its sub-groups.")})
+    if day.year != plan.year:
+        raise ValidationError({"date": _("The date must be in %(year)s.") % {"year": plan.year}})
+
+
+@transaction.atomic
+def planned_meeting_add(
+    *, plan: WorkPlan, actor, group, day: date, title_lo: str = "", title_en: str = ""
+) -> PlannedMeeting:
+    current = locked_plan(plan.pk)
+    require_editable(actor, current)
+    _check_meeting(current, group, day)
+    meeting = PlannedMeeting(
+        workplan=current, group=group, date=day, title_lo=title_lo.strip(), title_en=title_en.strip()
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def planned_meeting_update(
+    *,
+    meeting: PlannedMeeting,
+    actor,
+    group,
+    day: date,
+    title_lo: str = "",
+    title_en: str = "",
+    revision: int,
+) -> PlannedMeeting:
+    """Change a planned meeting's date, group or title; refused with EditConflict when someone saved it
+    since `revision`."""
+    plan = locked_plan(meeting.workplan_id)
+    require_editable(actor, plan)
+    current = PlannedMeeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    if current.revision != revision:
+        raise EditConflict(meeting_changes(current, revision))
+    if group.pk != current.group_id:
+        _check_meeting(plan, group, day)
+    elif day.year != plan.year:
+        raise ValidationError({"date": _("The date must be in %(year)s.") % {"year": plan.year}})
+    current.group, current.date = group, day
+    current.title_lo, current.title_en = title_lo.strip(), title_en.strip()
+    current.revision += 1
+    current.full_clean()
+    current.save()
+    return current
+
+
+@transaction.atomic
+def planned_meeting_remove(*, meeting: PlannedMeeting, actor) -> None:
+    plan = locked_plan(meeting.workplan_id)
+    require_editable(actor, plan)
+    meeting.delete()
+
+
+# --- stakeholders ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def stakeholders_import(*, plan: WorkPlan, actor) -> int:
+    """Add the group's current members and the organisations of its chairs and co-chairs (from the
+    directory) that are not on the list yet; returns how many were added."""
+    from roundtable.directory.models import Membership
+    from roundtable.groups.models import ChairTerm
+
+    current = locked_plan(plan.pk)
+    require_editable(actor, current)
+    people = set(current.stakeholders.exclude(person=None).values_list("person_id", flat=True))
+    organisations = set(current.stakeholders.filter(person=None).values_list("organisation_id", flat=True))
+    new = []
+    for term in ChairTerm.objects.current().filter(group=current.group).select_related("organisation"):
+        if term.organisation_id not in organisations:
+            organisations.add(term.organisation_id)
+            new.append(
+                PlanStakeholder(
+                    workplan=current, organisation_id=term.organisation_id, role=term.get_role_display()
+                )
+            )
+    for membership in Membership.objects.current().filter(group=current.group).select_related("person"):
+        if membership.person_id not in people:
+            people.add(membership.person_id)
+            organisation_id = membership.organisation_id or membership.person.organisation_id
+            new.append(
+                PlanStakeholder(
+                    workplan=current, person_id=membership.person_id, organisation_id=organisation_id
+                )
+            )
+    bulk_create_with_history(new, PlanStakeholder)
+    return len(new)
+
+
+@transaction.atomic
+def stakeholder_add(
+    *, plan: WorkPlan, actor, organisation=None, name: str = "", role: str = ""
+) -> PlanStakeholder:
+    current = locked_plan(plan.pk)
+    require_editable(actor, current)
+    if organisation is None and not name.strip():
+        raise ValidationError({"name": _("Choose an organisation from the directory or write a name.")})
+    stakeholder = PlanStakeholder(
+        workplan=current, organisation=organisation, name=name.strip(), role=role.strip()
+    )
+    stakeholder.full_clean()
+    stakeholder.save()
+    return stakeholder
+
+
+@transaction.atomic
+def stakeholder_remove(*, stakeholder: PlanStakeholder, actor) -> None:
+    plan = locked_plan(stakeholder.workplan_id)
+    require_editable(actor, plan)
+    stakeholder.delete()

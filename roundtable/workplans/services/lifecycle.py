@@ -1,0 +1,140 @@
+"""The life of a plan: draft → with the chair → chair-approved → submitted → approved → published, or
+returned with comments. Each step records who, when and the comment; some keep a version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import permissions
+from ..models import WorkPlan, WorkPlanStatus, WorkPlanStep
+from .common import locked_plan, require
+from .snapshots import version_create
+
+S = WorkPlanStatus
+
+
+def workplan_problems(plan: WorkPlan) -> list[str]:
+    """Why the plan cannot go to the chair or the RTP Secretariat yet (empty when it can).
+
+    The guideline asks for alignment with the NSEDP: at least one priority, each linked to an NSEDP output."""
+    problems = []
+    priorities = list(plan.priorities.prefetch_related("nsedp_outputs"))
+    if not priorities:
+        problems.append(_("Add at least one priority."))
+    for priority in priorities:
+        if not priority.nsedp_outputs.all():
+            problems.append(
+                _("The priority “%(title)s” is linked to no NSEDP output.") % {"title": priority.title or "?"}
+            )
+    return problems
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: Promise
+    sources: frozenset
+    target: str
+    role: Callable  # (user, group) -> bool
+    needs_comment: bool = False
+    checks_content: bool = False
+    snapshot: bool = False
+    style: str = ""
+
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in [
+        Action(
+            "send", gettext_lazy("Send to the chair"), frozenset({S.DRAFT, S.RETURNED}), S.WITH_CHAIR,
+            permissions.role_may_send, checks_content=True,
+        ),
+        Action(
+            "chair_approve", gettext_lazy("Approve (chair)"), frozenset({S.WITH_CHAIR}), S.CHAIR_APPROVED,
+            permissions.role_may_decide_as_chair,
+        ),
+        Action(
+            "chair_return", gettext_lazy("Return with comments"), frozenset({S.WITH_CHAIR}), S.RETURNED,
+            permissions.role_may_decide_as_chair, needs_comment=True, style="btn-secondary",
+        ),
+        Action(
+            "submit", gettext_lazy("Submit to the RTP Secretariat"),
+            frozenset({S.CHAIR_APPROVED}), S.SUBMITTED,
+            permissions.role_may_send, checks_content=True, snapshot=True,
+        ),
+        Action(
+            "approve", gettext_lazy("Approve"), frozenset({S.SUBMITTED}), S.APPROVED,
+            permissions.role_may_decide_as_rtp, snapshot=True,
+        ),
+        Action(
+            "return", gettext_lazy("Return with comments"), frozenset({S.SUBMITTED}), S.RETURNED,
+            permissions.role_may_decide_as_rtp, needs_comment=True, style="btn-secondary",
+        ),
+        Action(
+            "publish", gettext_lazy("Publish"), frozenset({S.APPROVED}), S.PUBLISHED,
+            permissions.role_may_decide_as_rtp, snapshot=True,
+        ),
+    ]
+}  # fmt: skip
+
+
+def available_actions(user, plan: WorkPlan) -> list[Action]:
+    """The steps this user may take now (for the buttons; the service checks again)."""
+    return [a for a in ACTIONS.values() if plan.status in a.sources and a.role(user, plan.group)]
+
+
+def may_take_step(user, plan: WorkPlan, action: str) -> bool:
+    act = ACTIONS.get(action)
+    return act is not None and plan.status in act.sources and act.role(user, plan.group)
+
+
+@transaction.atomic
+def workplan_take_step(
+    *, plan: WorkPlan, actor, action: str, comment: str = "", revision: int | None = None
+) -> WorkPlan:
+    """Move the plan one step along its life, recording who, when and the comment.
+
+    Refusals: PermissionDenied when the actor's role may not take this step at all; ValidationError when
+    it cannot be taken now (another status, a stale page, a missing comment, or content not ready)."""
+    act = ACTIONS.get(action)
+    if act is None:
+        raise ValidationError(_("Unknown step."))
+    current = locked_plan(plan.pk)
+    require(act.role(actor, current.group))
+    if current.status not in act.sources:
+        raise ValidationError(
+            _("This step is not possible now: the plan is “%(status)s”.")
+            % {"status": current.get_status_display()}
+        )
+    if revision is not None and revision != current.revision:
+        raise ValidationError(_("The plan changed since you opened it. Look at it again before you decide."))
+    comment = (comment or "").strip()
+    if act.needs_comment and not comment:
+        raise ValidationError({"comment": _("Write what needs to change.")})
+    if act.checks_content:
+        problems = workplan_problems(current)
+        if problems:
+            raise ValidationError(problems)
+    from_status = current.status
+    now = timezone.now()
+    current.status = act.target
+    if act.target == S.SUBMITTED and current.submitted_at is None:
+        current.submitted_at = now
+    if act.target == S.PUBLISHED:
+        current.published_at = now
+    current.revision += 1
+    current.save()
+    WorkPlanStep.objects.create(
+        workplan=current, from_status=from_status, to_status=act.target, actor=actor, comment=comment
+    )
+    if act.snapshot:
+        version_create(plan=current, actor=actor)
+    return current
