@@ -197,6 +197,10 @@ class ChairTermQuerySet(models.QuerySet):
         horizon = on + timedelta(days=settings.ROUNDTABLE["ROTATION_REMINDER_DAYS"])
         return self.current(on).filter(planned_end__isnull=False, planned_end__lte=horizon)
 
+    def rotation_reminder_pending(self, on: date | None = None):
+        """Terms of active groups whose rotation is due and that no reminder has announced yet."""
+        return self.rotation_due(on).filter(group__is_active=True, rotation_reminded_on__isnull=True)
+
     def overlapping(self, start: date, end: date | None):
         """Terms that share at least one day with [start, end] (end None: open-ended)."""
         qs = self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
@@ -243,8 +247,13 @@ class ChairTerm(TimeStampedModel):
         blank=True,
         related_name="replaced_by",
     )
+    # Set by `send_rotation_reminders`, so that each term is reminded once, however often cron runs it.
+    rotation_reminded_on = models.DateField(
+        _("rotation reminder sent on"), null=True, blank=True, editable=False
+    )
 
-    history = HistoricalRecords()
+    # The reminder date is bookkeeping of the command, not a change to the structure: kept out of the audit.
+    history = HistoricalRecords(excluded_fields=["rotation_reminded_on"])
     objects = ChairTermQuerySet.as_manager()
 
     class Meta:
