@@ -29,6 +29,9 @@ class Entry:
     group: object
     meeting: Meeting | None = None
     planned: PlannedMeeting | None = None
+    # For a meeting over several days: which of its days this entry is (1-based) and how many there are.
+    day_number: int = 1
+    day_count: int = 1
 
     @property
     def is_planned(self) -> bool:
@@ -37,6 +40,10 @@ class Entry:
     @property
     def start(self):
         return timezone.localtime(self.meeting.start) if self.meeting else None
+
+    @property
+    def is_continuation(self) -> bool:
+        return self.day_number > 1
 
 
 def _aware(day: date) -> datetime:
@@ -59,9 +66,13 @@ def planned_q(user) -> Q | None:
 
 
 def entries(user, first: date, last: date, group=None) -> list[Entry]:
-    """All entries from `first` to `last` (inclusive) that the user may see, in date order (two queries)."""
+    """All entries from `first` to `last` (inclusive) that the user may see, in date order (two queries).
+
+    A meeting is on every Vientiane day it covers: a two-day meeting, or one past midnight, shows on
+    both days, also when it started in the previous month.
+    """
     meetings = permissions.visible_meetings(user).filter(
-        start__gte=_aware(first), start__lt=_aware(last + timedelta(days=1))
+        start__lt=_aware(last + timedelta(days=1)), end__gt=_aware(first)
     )
     planned = PlannedMeeting.objects.filter(date__gte=first, date__lte=last)
     if group is not None:
@@ -71,17 +82,36 @@ def entries(user, first: date, last: date, group=None) -> list[Entry]:
     q = planned_q(user)
     if q is not None:
         planned = planned.filter(q)
-    result = [
-        Entry(day=timezone.localtime(m.start).date(), title=localized(m, "title"), group=m.group, meeting=m)
-        for m in meetings.select_related("group").order_by("start")
-    ]
+    result = []
+    for m in meetings.select_related("group").order_by("start"):
+        days = m.local_days
+        for number, day in enumerate(days, start=1):
+            if first <= day <= last:
+                result.append(
+                    Entry(
+                        day=day,
+                        title=localized(m, "title"),
+                        group=m.group,
+                        meeting=m,
+                        day_number=number,
+                        day_count=len(days),
+                    )
+                )
     held_months = {(e.group.pk, e.day.year, e.day.month) for e in result}
     for p in planned.select_related("group", "workplan"):
         if (p.group_id, p.date.year, p.date.month) in held_months:
             continue
         title = localized(p, "title") or localized(p.group, "name")
         result.append(Entry(day=p.date, title=title, group=p.group, planned=p))
-    result.sort(key=lambda e: (e.day, e.start.time() if e.start else time.max, e.group.code))
+    result.sort(
+        key=lambda e: (
+            e.day,
+            time.min
+            if e.is_continuation or (e.meeting and e.meeting.all_day)
+            else (e.start.time() if e.start else time.max),
+            e.group.code,
+        )
+    )
     return result
 
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from roundtable.core.i18n import localized
@@ -16,8 +19,16 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+def _day_bound(value: datetime, bound: time) -> datetime:
+    """The same Vientiane date as `value`, at `bound` (00:00 or 23:59)."""
+    return timezone.make_aware(datetime.combine(timezone.localtime(value).date(), bound))
+
+
 class MeetingForm(forms.ModelForm):
-    """Times are read and shown in Asia/Vientiane (the site's time zone)."""
+    """Times are read and shown in Asia/Vientiane (the site's time zone), whatever the browser's zone.
+
+    An all-day meeting keeps only the dates: it runs from 00:00 of the first day to 23:59 of the last.
+    """
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     online_link = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
@@ -30,12 +41,18 @@ class MeetingForm(forms.ModelForm):
             "title_en",
             "start",
             "end",
+            "all_day",
             "venue",
             "online_link",
             "chair_person",
             "is_public",
         ]
         widgets = {"start": DateTimeInput(), "end": DateTimeInput()}
+        help_texts = {
+            "start": _("Vientiane time."),
+            "end": _("Vientiane time. A meeting over several days ends on its last day."),
+            "all_day": _("Only the dates count: shown without times, as a whole-day calendar event."),
+        }
 
     def __init__(self, *args, group=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,6 +72,9 @@ class MeetingForm(forms.ModelForm):
         data = super().clean()
         if not (data.get("title_lo") or "").strip() and not (data.get("title_en") or "").strip():
             self.add_error("title_lo", _("Give the title in Lao, in English, or both."))
+        if data.get("all_day") and data.get("start") and data.get("end"):
+            data["start"] = _day_bound(data["start"], time(0, 0))
+            data["end"] = _day_bound(data["end"], time(23, 59))
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end cannot be before the start."))
         return data

@@ -2,13 +2,15 @@
 
 One meeting is one VEVENT for its whole life: the UID never changes and SEQUENCE grows with every
 update sent (RFC 5546), so that calendar programs replace the event instead of adding a second one.
-Times are written in UTC, which every calendar program reads without a VTIMEZONE block.
+Times are written in UTC, which every calendar program reads without a VTIMEZONE block. An all-day
+meeting is written with DATE values (its Vientiane dates; DTEND is the day after the last, as RFC 5545
+wants), so that it shows as a whole day wherever the reader is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC
+from datetime import UTC, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -54,8 +56,13 @@ def meeting_event(meeting: Meeting, lang: str, *, private: bool = False) -> Even
     event.add("uid", meeting.ical_uid)
     event.add("sequence", meeting.ical_sequence)
     event.add("dtstamp", timezone.now().astimezone(UTC))
-    event.add("dtstart", meeting.start.astimezone(UTC))
-    event.add("dtend", meeting.end.astimezone(UTC))
+    if meeting.all_day:
+        days = meeting.local_days
+        event.add("dtstart", days[0])
+        event.add("dtend", days[-1] + timedelta(days=1))
+    else:
+        event.add("dtstart", meeting.start.astimezone(UTC))
+        event.add("dtend", meeting.end.astimezone(UTC))
     group_name = localized(meeting.group, "name", lang)
     event.add("summary", f"{localized(meeting, 'title', lang)} ({group_name})")
     if meeting.venue:

@@ -56,6 +56,9 @@ class Meeting(TimeStampedModel):
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
+    # A whole-day (or several-day) event: shown by dates only and sent to calendars as DATE values.
+    # Stored from 00:00 of the first day to 23:59 of the last, in Vientiane time.
+    all_day = models.BooleanField(_("all day"), default=False)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
     chair_person = models.ForeignKey(
@@ -101,6 +104,13 @@ class Meeting(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def local_days(self):
+        """The Vientiane dates the meeting covers (two for one that runs past midnight)."""
+        from .when import local_days
+
+        return local_days(self.start, self.end)
 
     @property
     def quarter(self) -> int:

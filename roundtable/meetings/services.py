@@ -35,13 +35,14 @@ from .models import (
 )
 
 # A change of any of these is a change of the calendar event: invitees get an update.
-EVENT_FIELDS = ("start", "end", "venue", "online_link", "title_lo", "title_en")
+EVENT_FIELDS = ("start", "end", "all_day", "venue", "online_link", "title_lo", "title_en")
 EDITABLE_FIELDS = (
     "kind",
     "title_lo",
     "title_en",
     "start",
     "end",
+    "all_day",
     "venue",
     "online_link",
     "chair_person",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from roundtable.core.i18n import localized
 
 from .models import Meeting
+from .when import meeting_when
 
 FONT_DIR = Path(settings.BASE_DIR) / "roundtable" / "static" / "fonts"
 
@@ -63,6 +64,7 @@ def _context(meeting: Meeting) -> dict:
         "group": localized(meeting.group, "name"),
         "start": timezone.localtime(meeting.start),
         "end": timezone.localtime(meeting.end),
+        "when": meeting_when(meeting, short=True),
         "rows": sheet_rows(meeting),
         "headers": headers(),
         "blank_rows": range(5),
@@ -98,8 +100,9 @@ def sheet_docx(meeting: Meeting) -> bytes:
     style.element.rPr.rFonts.set(qn("w:cs"), "Noto Sans Lao")
     doc.add_heading(_("List of participants with contact details"), level=1)
     doc.add_paragraph(f"{context['title']} · {context['group']}")
-    when = f"{context['start']:%d/%m/%Y %H:%M}–{context['end']:%H:%M}"
-    doc.add_paragraph(f"{_('Date')}: {when}    {_('Venue')}: {meeting.venue or '—'}")
+    doc.add_paragraph(
+        f"{_('Date')}: {context['when']} ({_('Vientiane time')})    {_('Venue')}: {meeting.venue or '—'}"
+    )
     table = doc.add_table(rows=1, cols=len(context["headers"]))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, context["headers"], strict=True):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from roundtable.core.i18n import localized, pick
 from roundtable.groups.models import ChairRole, ChairTerm
 from roundtable.meetings.models import Participant
+from roundtable.meetings.when import when_text
 
 from .models import ActionPoint, Minutes, MinutesItem
 
@@ -64,6 +65,7 @@ class MinutesDocument:
     date: date
     start: object
     end: object
+    all_day: bool
     venue: str
     chaired_by: str
     chair: str
@@ -72,6 +74,10 @@ class MinutesDocument:
     gender_counts: dict[str, int]
     attendee_count: int
     items: list[ItemBlock]
+
+    def when(self) -> str:
+        """Date and time in Vientiane time, in the active language (both dates when it spans days)."""
+        return when_text(self.start, self.end, self.all_day)
 
 
 def minutes_queryset():
@@ -201,6 +207,7 @@ def build_document(
         date=day,
         start=timezone.localtime(meeting.start),
         end=timezone.localtime(meeting.end),
+        all_day=meeting.all_day,
         venue=meeting.venue,
         chaired_by=localized(meeting.chair_person, "name", lang) if meeting.chair_person_id else "",
         chair=_term_label(chair, lang) if chair else "",

@@ -46,7 +46,6 @@ def labels() -> dict[str, str]:
         "title": _("Minutes of the meeting"),
         "group": _("Group"),
         "date": _("Date"),
-        "time": _("Time"),
         "venue": _("Venue"),
         "chaired_by": _("Chaired by"),
         "chair": _("Chair"),
@@ -86,8 +85,7 @@ def minutes_docx(doc: MinutesDocument, version: MinutesVersion) -> bytes:
         header.style = "Table Grid"
         for label, value in (
             (text["group"], doc.group_name),
-            (text["date"], _date(doc.date)),
-            (text["time"], f"{doc.start:%H:%M}–{doc.end:%H:%M}"),
+            (text["date"], doc.when()),
             (text["venue"], doc.venue),
             (text["chaired_by"], doc.chaired_by),
             (text["chair"], doc.chair),
