@@ -71,13 +71,13 @@ class PersonChoiceField(forms.ModelChoiceField):
 class StakeholderAddForm(forms.Form):
     """Add someone to a group's stakeholder list: an existing person, or a new one typed in the same form."""
 
+    # Chosen among the search results the page shows as radio buttons (never a <select> of the whole
+    # directory: it has thousands of people); any person's id is accepted, the form checks the rest.
     person = PersonChoiceField(
         label=_("Existing person"),
         queryset=Person.objects.none(),
         required=False,
-        help_text=_(
-            "Choose a person already in the directory, or leave empty and fill in a new person below."
-        ),
+        widget=forms.RadioSelect,
     )
     # The new person's fields; used only when no existing person is chosen.
     title = forms.CharField(label=_("title"), max_length=40, required=False)
@@ -107,9 +107,7 @@ class StakeholderAddForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.group = group
         organisations = Organisation.objects.order_by("name_en", "name_lo")
-        self.fields["person"].queryset = Person.objects.select_related("organisation").order_by(
-            "name_en", "name_lo"
-        )
+        self.fields["person"].queryset = Person.objects.select_related("organisation")
         self.fields["person_organisation"].queryset = organisations
         self.fields["organisation"].queryset = organisations
         # The labels reuse the models' lower-case field names; a form shows them capitalised.

@@ -18,6 +18,11 @@ def test_health_secretariat_adds_a_person_finds_them_and_reads_the_list_in_engli
     assert page.locator("h1").inner_text() == "ລາຍຊື່ພາກສ່ວນກ່ຽວຂ້ອງ"
 
     page.click("a[href='/lo/directory/groups/health/stakeholders/add/']")
+    # Typing in the picker's search box brings matching people in as choices (htmx, no page load).
+    page.fill("#id_find", "ຄຳຫຼ້າ")
+    page.wait_for_selector("#person-choices input[name=person]:not([value=''])")
+    assert "ຄຳຫຼ້າ ອິນທະວົງ" in page.locator("#person-choices").inner_text()
+    assert "find=" in page.url
     page.click("summary")  # "Or a new person"
     page.fill("#id_name_lo", "ແສງເດືອນ ພົມມະວົງ")
     page.fill("#id_name_en", "Sengdeuane Phommavong")
@@ -25,7 +30,7 @@ def test_health_secretariat_adds_a_person_finds_them_and_reads_the_list_in_engli
     page.select_option("#id_person_organisation", label="ອົງການອະນາໄມໂລກ")
     page.fill("#id_email", "sengdeuane@example.la")
     page.fill("#id_phone", "+856 20 5555 7777")
-    page.click("form.card button[type=submit]")
+    page.click("#add-person button[type=submit]")
     page.wait_for_url("**/lo/directory/groups/health/stakeholders/")
     person = Person.objects.get(email="sengdeuane@example.la")
     assert Membership.objects.current().filter(person=person, group=world.health).exists()

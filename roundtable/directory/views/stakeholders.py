@@ -7,6 +7,8 @@ keeps who took part, and when.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,7 +26,7 @@ from roundtable.groups.models import Group
 
 from .. import exporting, services
 from ..forms import MembershipForm, StakeholderAddForm, StakeholderFilterForm
-from ..models import Membership
+from ..models import Membership, Person
 from ..permissions import contact_visible_person_ids
 
 
@@ -113,9 +115,64 @@ def stakeholder_list(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
+# How many people the picker shows for one search: enough to choose among namesakes, few enough for a phone.
+PICKER_LIMIT = 20
+
+
+@dataclass
+class PersonChoices:
+    """What the person picker of the "add" page shows: the search and the people it found."""
+
+    find: str
+    people: list[tuple[Person, bool]]  # (person, already on the list)
+    more: bool  # more people match than are shown
+    chosen: int | None
+
+
+def person_choices(group: Group, find: str, chosen: Person | None = None) -> PersonChoices:
+    """People matching `find` by name or organisation (never by email: the searcher may not see emails),
+    each marked when already on the group's list; the chosen person stays in view. Three queries at most."""
+    people: list[Person] = []
+    more = False
+    if find:
+        found = list(
+            Person.objects.select_related("organisation")
+            .search(find)
+            .order_by("name_en", "name_lo", "pk")[: PICKER_LIMIT + 1]
+        )
+        more = len(found) > PICKER_LIMIT
+        people = found[:PICKER_LIMIT]
+    if chosen is not None and all(person.pk != chosen.pk for person in people):
+        people.insert(0, chosen)
+    on_list = set(
+        Membership.objects.current()
+        .filter(group=group, person__in=[person.pk for person in people])
+        .values_list("person_id", flat=True)
+    )
+    return PersonChoices(
+        find=find,
+        people=[(person, person.pk in on_list) for person in people],
+        more=more,
+        chosen=chosen.pk if chosen is not None else None,
+    )
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
 def stakeholder_add(request: HttpRequest, code: str) -> HttpResponse:
+    """Add someone to the list: find them in the directory (a search that works with and without
+    JavaScript: htmx swaps the results in as one types, else the search form reloads the page), or
+    describe a new person."""
     group = get_group_for_stakeholders(request, code, manage=True)
+    find = " ".join((request.GET.get("find") or request.POST.get("find") or "").split())[:100]
+    if request.method == "GET" and request.htmx and not request.htmx.boosted:
+        response = render(
+            request,
+            "directory/_person_choices.html",
+            {"group": group, "choices": person_choices(group, find), "form": StakeholderAddForm(group=group)},
+        )
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     form = StakeholderAddForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -135,7 +192,14 @@ def stakeholder_add(request: HttpRequest, code: str) -> HttpResponse:
                 request, _("%(person)s was added to the stakeholder list.") % {"person": membership.person}
             )
             return redirect("directory:stakeholders", code=group.code)
-    return render(request, "directory/stakeholder_add.html", {"group": group, "form": form})
+    chosen = form.cleaned_data.get("person") if form.is_bound else None
+    response = render(
+        request,
+        "directory/stakeholder_add.html",
+        {"group": group, "form": form, "choices": person_choices(group, find, chosen)},
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required
