@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from roundtable.directory.models import Organisation
@@ -105,36 +105,70 @@ class PriorityForm(RevisionMixin, forms.ModelForm):
             "framework", "parent"
         )
 
-    def _grouped(self, name: str) -> list[dict]:
-        """[{parent, items: [(item, checked)], open}] for the picker, in the framework's order."""
+    def picker(self, name: str) -> dict:
+        """What the picker template shows for `name`: the items matching the filter `<name>_q` (code, title,
+        or the outcome's/goal's title), grouped under their parent, checked as chosen; and the chosen items
+        the filter hides, which the form still sends (hidden inputs), so filtering never drops a choice."""
+        query = (self.data.get(f"{name}_q") or "").strip() if self.is_bound else ""
         chosen = {str(v) for v in (self[name].value() or [])}
+        items = self.fields[name].queryset.order_by("framework__code", "sort_key")
+        if query:
+            items = items.filter(
+                Q(code__startswith=query)
+                | Q(title_lo__icontains=query)
+                | Q(title_en__icontains=query)
+                | Q(short_lo__icontains=query)
+                | Q(short_en__icontains=query)
+                | Q(parent__code=query)
+                | Q(parent__title_lo__icontains=query)
+                | Q(parent__title_en__icontains=query)
+            )
         groups: dict = {}
-        for item in self.fields[name].queryset.order_by("framework__code", "sort_key"):
+        shown = set()
+        for item in items:
             key = item.parent_id or 0
-            entry = groups.setdefault(key, {"parent": item.parent, "items": [], "open": False})
+            entry = groups.setdefault(key, {"parent": item.parent, "items": [], "open": bool(query)})
             checked = str(item.pk) in chosen
+            shown.add(str(item.pk))
             entry["items"].append((item, checked))
             entry["open"] = entry["open"] or checked
-        return list(groups.values())
+        hidden_ids = [int(pk) for pk in chosen - shown if pk.isdigit()]
+        kept = (
+            list(self.fields[name].queryset.filter(pk__in=hidden_ids).values_list("pk", flat=True))
+            if hidden_ids
+            else []
+        )
+        return {
+            "name": name,
+            "query": query,
+            "groups": list(groups.values()),
+            "count": len(shown),
+            "kept": kept,
+        }
 
-    def nsedp_groups(self) -> list[dict]:
-        return self._grouped("nsedp_outputs")
 
-    def sdg_groups(self) -> list[dict]:
-        return self._grouped("sdg_targets")
+# The framework pickers of the priority form (field names).
+PICKERS = ("nsedp_outputs", "sdg_targets")
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(RevisionMixin, forms.Form):
     group = forms.ModelChoiceField(label=_("Group"), queryset=None, empty_label=None)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     title_lo = forms.CharField(label=_("title (Lao)"), required=False, max_length=255)
     title_en = forms.CharField(label=_("title (English)"), required=False, max_length=255)
 
-    def __init__(self, *args, groups, **kwargs):
+    field_order = ["date", "group", "title_lo", "title_en"]
+
+    def __init__(self, *args, groups, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         from roundtable.groups.models import Group
 
-        self.fields["group"].queryset = Group.objects.filter(pk__in=[g.pk for g in groups])
+        # The plan's group and its sub-groups only: never another group's sub-group.
+        # In the order given: the plan's group first, then its sub-groups.
+        self.fields["group"].queryset = Group.objects.filter(pk__in=[g.pk for g in groups]).order_by(
+            Case(*[When(pk=g.pk, then=position) for position, g in enumerate(groups)])
+        )
+        self.fields["revision"].required = editing
 
 
 class StakeholderForm(forms.Form):

@@ -34,18 +34,27 @@ def test_a_plan_goes_from_the_secretariat_to_the_public_page(world, frameworks, 
     page.click("#priorities a[href*='/priorities/']:not([href$='/add/'])")
     page.click("#picker-nsedp_outputs summary")
     page.check(f"input[name=nsedp_outputs][value='{frameworks.output.pk}']")
-    page.click("form.card button[type=submit]")
+    page.click("#save")
     page.wait_for_url("**/workplans/health/2026/#priorities")
     page.click("a[href$='/priorities/add/']")
     page.fill("#id_title_lo", NEW_LO)
     page.fill("#id_title_en", NEW_EN)
     page.click("#picker-nsedp_outputs summary")
     page.check(f"input[name=nsedp_outputs][value='{frameworks.output2.pk}']")
+    # The SDG filter narrows the list as one types (htmx); Enter in it filters and does not save.
+    page.fill("#id_sdg_targets_q", "universal health")
+    page.press("#id_sdg_targets_q", "Enter")
+    page.wait_for_selector("#picker-sdg_targets-list p.muted")
+    assert "/priorities/add/" in page.url
+    page.check(f"input[name=sdg_targets][value='{frameworks.target.pk}']")
     page.set_viewport_size({"width": 360, "height": 800})
     page.screenshot(path="/tmp/workplan-priority-form-360.png", full_page=True)
-    page.click("form.card button[type=submit]")
+    page.click("#save")
     page.wait_for_url("**/workplans/health/2026/#priorities")
     assert page.locator("#priorities").get_by_text(NEW_LO).count() == 1
+    added = WorkPlan.objects.get(year=2026).priorities.get(title_lo=NEW_LO)
+    assert list(added.sdg_targets.all()) == [frameworks.target]
+    assert list(added.nsedp_outputs.all()) == [frameworks.output2]
     page.click("button[formaction$='/step/send/']")
     page.wait_for_load_state()
     assert WorkPlan.objects.get(year=2026).status == WorkPlanStatus.WITH_CHAIR
