@@ -51,3 +51,23 @@ def contact_visible_person_ids(user, person_ids: Iterable[int]) -> set[int]:
     own = Person.objects.filter(pk__in=ids, user=user).values_list("pk", flat=True)
     visible |= set(own)
     return visible
+
+
+def editable_person_ids(user) -> set[int] | None:
+    """The people whose directory entry the user may change (None: everyone), in one query.
+
+    The list-level form of permissions.can_edit_person, for imports that match many people at once.
+    """
+    from roundtable.directory.models import Membership, Person
+
+    if permissions.is_rtp_secretariat(user):
+        return None
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return set()
+    managed = permissions.managed_group_ids(user)
+    own = set(Person.objects.filter(user=user).values_list("pk", flat=True))
+    if not managed:
+        return own
+    return own | set(
+        Membership.objects.current().filter(group_id__in=managed).values_list("person_id", flat=True)
+    )

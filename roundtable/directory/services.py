@@ -101,13 +101,14 @@ class ImportResult:
 
 
 @transaction.atomic
-def directory_import(*, kind: str, source: list[dict], group=None) -> ImportResult:
+def directory_import(*, kind: str, source: list[dict], group=None, user=None) -> ImportResult:
     """Write the rows of a confirmed import, all or nothing.
 
     The rows are checked again against the directory as it is now (someone may have changed it
-    since the preview); any error rejects the whole import.
+    since the preview); any error rejects the whole import. With `user`, rows may change only the
+    people that user may change (see importing.plan_people).
     """
-    plan = importing.plan(kind, importing.rows_from_source(source), group=group)
+    plan = importing.plan(kind, importing.rows_from_source(source), group=group, user=user)
     if plan.has_errors:
         raise ImportRejected(plan)
     result = ImportResult()

@@ -271,3 +271,52 @@ def test_a_semicolon_separated_csv_with_a_byte_order_mark_is_read(world, rtp):
     assert "ພອນ ທົດລອງ" in html and 'name="token"' in html
     confirm(rtp)
     assert Person.objects.get(email="phone.test@example.la").name_lo == "ພອນ ທົດລອງ"
+
+
+# --- An import changes only the people the importer may change (as on the person's page) ----------------
+
+DARA_ROW = "ດາລາ ສຸວັນນະສີ,Dara Souvannasy,WHO,dara.private@example.la"
+
+
+def test_a_secretariat_cannot_change_by_import_a_person_outside_its_groups(world, client_for):
+    client = client_for(world.user("other_secretariat"))  # Education; Dara is on the Health list only
+    text = (
+        "name_lo,name_en,organisation,email,phone\nຄົນອື່ນ,Someone Else,WHO,dara.private@example.la,+856 20 1\n"
+    )
+    response = upload(client, csv_file(text))
+    html = response.content.decode()
+    assert response.status_code == 200 and 'name="token"' not in html
+    assert "whose entry you may not change" in html or "ທີ່ທ່ານບໍ່ມີສິດແກ້ໄຂ" in html
+    # The refusal tells nothing of the entry: neither whose it is nor what it holds.
+    assert "ດາລາ" not in html and "Dara" not in html and "9999 1234" not in html
+    dara = Person.objects.get(pk=world.people["stakeholder"].pk)
+    assert dara.name_en == "Dara Souvannasy" and dara.phone == "+856 20 9999 1234"
+
+
+def test_a_secretariat_may_put_an_unchanged_person_of_another_group_on_its_own_list(world, client_for):
+    client = client_for(world.user("other_secretariat"))
+    url = reverse("directory:stakeholders_import", args=["education"])
+    response = upload(client, csv_file("name_lo,name_en,organisation,email\n" + DARA_ROW + "\n"), url=url)
+    assert response.status_code == 200 and 'name="token"' in response.content.decode()
+    assert confirm(client).status_code == 302
+    dara = world.people["stakeholder"]
+    assert Membership.objects.current().filter(person=dara, group=world.education).exists()
+    assert Person.objects.get(pk=dara.pk).phone == "+856 20 9999 1234"
+
+
+def test_the_secretariat_of_the_persons_group_may_change_them_by_import(world, client_for):
+    client = client_for(world.user("secretariat"))  # Health
+    text = "name_lo,name_en,organisation,email,phone\n" + DARA_ROW + ",+856 20 7777 0000\n"
+    upload(client, csv_file(text))
+    assert confirm(client).status_code == 302
+    assert Person.objects.get(pk=world.people["stakeholder"].pk).phone == "+856 20 7777 0000"
+
+
+def test_a_permission_lost_between_preview_and_confirmation_rejects_the_import(world, client_for):
+    client = client_for(world.user("secretariat"))
+    text = "name_lo,name_en,organisation,email,phone\n" + DARA_ROW + ",+856 20 7777 0000\n"
+    upload(client, csv_file(text))
+    Membership.objects.filter(person=world.people["stakeholder"], group=world.health).delete()
+    response = confirm(client)
+    assert response.status_code == 200 and 'name="token"' not in response.content.decode()
+    assert Person.objects.get(pk=world.people["stakeholder"].pk).phone == "+856 20 9999 1234"

@@ -51,7 +51,7 @@ def import_upload(request: HttpRequest, code: str | None = None) -> HttpResponse
             for message in refused.messages:
                 form.add_error("file", message)
         else:
-            plan = importing.plan(kind, rows, group=group)
+            plan = importing.plan(kind, rows, group=group, user=request.user)
             token = None
             request.session.pop(SESSION_KEY, None)
             if not plan.has_errors:
@@ -116,7 +116,9 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     # Used once, whatever happens next.
     del request.session[SESSION_KEY]
     try:
-        result = services.directory_import(kind=pending["kind"], source=pending["rows"], group=group)
+        result = services.directory_import(
+            kind=pending["kind"], source=pending["rows"], group=group, user=request.user
+        )
     except services.ImportRejected as rejected:
         messages.error(request, _("The directory has changed since the preview; nothing was written."))
         return _preview(

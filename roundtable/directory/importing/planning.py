@@ -1,0 +1,375 @@
+"""Checking import rows against the directory: what each row would create or update, or why it cannot."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ..exporting import ORGANISATION_COLUMNS, PEOPLE_COLUMNS
+from ..models import Gender, Membership, MembershipRole, Organisation, OrganisationKind, Person
+from ..permissions import editable_person_ids
+from .reading import ORGANISATIONS, PEOPLE, SourceRow
+
+
+@dataclass
+class PlannedRow:
+    line: int
+    values: dict[str, str]
+    action: str = ""  # "create", "update", "unchanged"; empty when the row has errors
+    label: str = ""
+    target_id: int | None = None
+    changes: list[str] = field(default_factory=list)
+    membership: str = ""  # into a group: "add", "update", "unchanged"
+    errors: list[str] = field(default_factory=list)
+    # What the write needs, resolved once while planning (not kept between preview and confirmation).
+    instance: object = field(default=None, repr=False)
+    on_behalf_of: object = field(default=None, repr=False)
+
+
+@dataclass
+class Plan:
+    kind: str
+    rows: list[PlannedRow]
+    group_id: int | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(row.errors for row in self.rows)
+
+    @property
+    def error_rows(self) -> list[PlannedRow]:
+        return [row for row in self.rows if row.errors]
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action and not row.errors)
+
+    def source(self) -> list[dict]:
+        """What to keep between the preview and the confirmation: the rows as read, nothing decided."""
+        return [{"line": row.line, "values": row.values} for row in self.rows]
+
+
+def _choice_lookup(choices) -> dict[str, str]:
+    """Accept a choice by its code or its label in either language."""
+    lookup = {}
+    for code, label in choices:
+        lookup[str(code).casefold()] = code
+        for lang in ("en", "lo"):
+            with translation.override(lang):
+                lookup[str(label).casefold()] = code
+    return lookup
+
+
+def _fold(text: str) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+class OrganisationIndex:
+    """Every organisation, in memory, by the keys imports use (one query for the whole file)."""
+
+    def __init__(self):
+        self.by_iati: dict[str, list[Organisation]] = {}
+        self.by_acronym: dict[str, list[Organisation]] = {}
+        self.by_name_en: dict[str, list[Organisation]] = {}
+        self.by_name_lo: dict[str, list[Organisation]] = {}
+        for org in Organisation.objects.all():
+            self.add(org)
+
+    def add(self, org: Organisation) -> None:
+        for index, key in (
+            (self.by_iati, org.iati_identifier.strip()),
+            (self.by_acronym, _fold(org.acronym)),
+            (self.by_name_en, _fold(org.name_en)),
+            (self.by_name_lo, _fold(org.name_lo)),
+        ):
+            if key:
+                index.setdefault(key, []).append(org)
+
+    def reference(self, text: str) -> tuple[Organisation | None, str]:
+        """Resolve a person's organisation cell (acronym, else English name, else Lao name)."""
+        key = _fold(text)
+        for index in (self.by_acronym, self.by_name_en, self.by_name_lo):
+            found = index.get(key, [])
+            if len(found) == 1:
+                return found[0], ""
+            if len(found) > 1:
+                return None, _("the organisation “%(name)s” is ambiguous: more than one matches") % {
+                    "name": text
+                }
+        return None, _("unknown organisation “%(name)s”") % {"name": text}
+
+    def match(self, values: dict[str, str]) -> tuple[Organisation | None, str]:
+        """The organisation a row updates: by IATI identifier, else acronym, else English name."""
+        for index, key in (
+            (self.by_iati, values.get("iati_identifier", "").strip()),
+            (self.by_acronym, _fold(values.get("acronym", ""))),
+            (self.by_name_en, _fold(values.get("name_en", ""))),
+        ):
+            if not key:
+                continue
+            found = index.get(key, [])
+            if len(found) == 1:
+                return found[0], ""
+            if len(found) > 1:
+                return None, _("more than one organisation matches this row")
+        return None, ""
+
+
+def _fill(instance, values: dict[str, str], fields: list[str]) -> list[str]:
+    """Copy the non-empty values onto the instance; the names of the fields that changed."""
+    changed = []
+    for name in fields:
+        value = values.get(name, "")
+        if value == "":
+            continue
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed
+
+
+def _model_errors(instance, exclude: list[str] | None = None) -> list[str]:
+    try:
+        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        messages = []
+        for name, errors in error.message_dict.items():
+            label = name if name == "__all__" else str(instance._meta.get_field(name).verbose_name)
+            messages.extend(f"{label}: {message}" for message in errors)
+        return messages
+    return []
+
+
+def plan_organisations(rows: list[SourceRow]) -> Plan:
+    index = OrganisationIndex()
+    kinds = _choice_lookup(OrganisationKind.choices)
+    url_ok = URLValidator()
+    seen_keys: dict[tuple[str, str], int] = {}
+    seen_targets: dict[int, int] = {}
+    planned = []
+    for source in rows:
+        row = PlannedRow(source.line, dict(source.values), errors=list(source.errors))
+        values = row.values
+        values["country"] = values.get("country", "").upper()
+        if not values.get("name_lo") and not values.get("name_en"):
+            row.errors.append(_("the name is missing (give it in Lao, in English, or both)"))
+        kind_text = values.get("kind", "")
+        if kind_text:
+            if kind_text.casefold() in kinds:
+                values["kind"] = kinds[kind_text.casefold()]
+            else:
+                row.errors.append(_("unknown kind of organisation “%(kind)s”") % {"kind": kind_text})
+        if values.get("website"):
+            try:
+                url_ok(values["website"])
+            except ValidationError:
+                row.errors.append(
+                    _("the website “%(url)s” is not a valid address") % {"url": values["website"]}
+                )
+        # The same organisation twice in the file: any identifying value seen on an earlier row.
+        keys = [
+            (name, _fold(values.get(name, "")))
+            for name in ("iati_identifier", "acronym", "name_en", "name_lo")
+            if values.get(name)
+        ]
+        earlier = next((seen_keys[key] for key in keys if key in seen_keys), None)
+        for key in keys:
+            seen_keys.setdefault(key, row.line)
+        target, problem = index.match(values)
+        if problem:
+            row.errors.append(problem)
+        if target is not None and earlier is None and target.pk in seen_targets:
+            earlier = seen_targets[target.pk]
+        if earlier is not None:
+            row.errors.append(_("duplicate of line %(line)d") % {"line": earlier})
+        if target is not None:
+            seen_targets.setdefault(target.pk, row.line)
+            row.target_id = target.pk
+            row.changes = _fill(target, values, ORGANISATION_COLUMNS)
+            row.action = "update" if row.changes else "unchanged"
+            instance = target
+        else:
+            if not kind_text:
+                row.errors.append(_("the kind of organisation is missing"))
+            instance = Organisation(**{name: values.get(name, "") for name in ORGANISATION_COLUMNS})
+            row.action = "create"
+        other = index.by_iati.get(values.get("iati_identifier", "").strip(), [])
+        if any(org.pk != row.target_id for org in other):
+            row.errors.append(_("another organisation already has this IATI identifier"))
+        if not row.errors:
+            row.errors.extend(_model_errors(instance))
+        row.label = str(instance)
+        row.instance = instance
+        if row.errors:
+            row.action = ""
+        planned.append(row)
+    return Plan(ORGANISATIONS, planned)
+
+
+def _parse_date(text: str) -> tuple[str, str]:
+    if not text:
+        return "", ""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date().isoformat(), ""
+        except ValueError:
+            continue
+    return "", _("the date “%(date)s” is not a date (write it as YYYY-MM-DD)") % {"date": text}
+
+
+def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
+    """Check people's rows. With `user`, a row may change only the entries that user may change
+    (can_edit_person): an import must not be a way round the person page's permission."""
+    organisations = OrganisationIndex()
+    editable = editable_person_ids(user) if user is not None else None
+    genders = _choice_lookup([(code, label) for code, label in Gender.choices if code])
+    languages = _choice_lookup(settings.LANGUAGES + [("lo", "Lao"), ("en", "ອັງກິດ")])
+    roles = _choice_lookup(MembershipRole.choices)
+    people = list(Person.objects.all())
+    by_email: dict[str, list[Person]] = {}
+    by_name_org: dict[tuple[str, int | None], list[Person]] = {}
+    for person in people:
+        if person.email:
+            by_email.setdefault(person.email.casefold(), []).append(person)
+        for name in (person.name_en, person.name_lo):
+            if name:
+                by_name_org.setdefault((_fold(name), person.organisation_id), []).append(person)
+    current = {}
+    if group is not None:
+        current = {m.person_id: m for m in Membership.objects.current().filter(group=group)}
+
+    seen_keys: dict[tuple, int] = {}
+    seen_targets: dict[int, int] = {}
+    planned = []
+    for source in rows:
+        row = PlannedRow(source.line, dict(source.values), errors=list(source.errors))
+        values = row.values
+        if not values.get("name_lo") and not values.get("name_en"):
+            row.errors.append(_("the name is missing (give it in Lao, in English, or both)"))
+        email = values.get("email", "")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                row.errors.append(_("bad email address “%(email)s”") % {"email": email})
+        organisation = None
+        if values.get("organisation"):
+            organisation, problem = organisations.reference(values["organisation"])
+            if problem:
+                row.errors.append(problem)
+        for name, lookup, what in (
+            ("gender", genders, _("gender")),
+            ("preferred_language", languages, _("language")),
+        ):
+            text = values.get(name, "")
+            if text:
+                if text.casefold() in lookup:
+                    values[name] = lookup[text.casefold()]
+                else:
+                    row.errors.append(_("unknown %(what)s “%(value)s”") % {"what": what, "value": text})
+
+        # Same person twice in the file?
+        name_key = _fold(values.get("name_en") or values.get("name_lo", ""))
+        org_id = organisation.pk if organisation else None
+        key = ("email", email.casefold()) if email else ("name", name_key, org_id)
+        earlier = seen_keys.setdefault(key, row.line)
+        earlier = earlier if earlier != row.line else None
+
+        # Who is it in the directory?
+        target = None
+        if email:
+            found = by_email.get(email.casefold(), [])
+            if len(found) > 1:
+                row.errors.append(_("more than one person has this email address"))
+            target = found[0] if len(found) == 1 else None
+        if target is None:
+            found = []
+            for name in (values.get("name_en", ""), values.get("name_lo", "")):
+                if name:
+                    found = by_name_org.get((_fold(name), org_id), [])
+                    # A stored person with another email address is someone else (or needs a human).
+                    if email:
+                        found = [person for person in found if not person.email]
+                    if found:
+                        break
+            if len(found) > 1:
+                row.errors.append(_("more than one person has this name in this organisation"))
+            target = found[0] if len(found) == 1 else None
+
+        fields = [name for name in PEOPLE_COLUMNS if name != "organisation"]
+        if target is not None and earlier is None and target.pk in seen_targets:
+            earlier = seen_targets[target.pk]
+        if earlier is not None:
+            row.errors.append(_("duplicate of line %(line)d") % {"line": earlier})
+        if target is not None:
+            seen_targets.setdefault(target.pk, row.line)
+            row.target_id = target.pk
+            row.changes = _fill(target, values, fields)
+            if organisation is not None and target.organisation_id != organisation.pk:
+                target.organisation = organisation
+                row.changes.append("organisation")
+            row.action = "update" if row.changes else "unchanged"
+            instance = target
+            if row.changes and editable is not None and target.pk not in editable:
+                # Say no more than needed: not whose entry it is, nor what it holds.
+                row.errors.append(
+                    _(
+                        "this row matches a person in the directory whose entry you may not change "
+                        "(they are in none of your groups): give their details exactly as the "
+                        "directory has them, leave those cells empty, or ask the RTP Secretariat"
+                    )
+                )
+                row.changes = []
+        else:
+            instance = Person(**{name: values.get(name, "") for name in fields if values.get(name, "") != ""})
+            instance.organisation = organisation
+            row.action = "create"
+        if not row.errors:
+            row.errors.extend(_model_errors(instance, exclude=["user"]))
+        # A refused row is labelled with what the file says, never with what the directory holds.
+        row.label = str(instance) if not row.errors else (values.get("name_en") or values.get("name_lo", ""))
+        row.instance = instance
+
+        if group is not None:
+            _plan_membership(row, values, roles, organisations, current)
+        if row.errors:
+            row.action = ""
+            row.membership = ""
+        planned.append(row)
+    return Plan(PEOPLE, planned, group_id=group.pk if group is not None else None)
+
+
+def _plan_membership(row: PlannedRow, values: dict, roles: dict, organisations, current: dict) -> None:
+    role_text = values.get("role", "")
+    if role_text:
+        if role_text.casefold() in roles:
+            values["role"] = roles[role_text.casefold()]
+        else:
+            row.errors.append(_("unknown role “%(role)s”") % {"role": role_text})
+    if values.get("on_behalf_of"):
+        row.on_behalf_of, problem = organisations.reference(values["on_behalf_of"])
+        if problem:
+            row.errors.append(problem)
+    values["start_date"], problem = _parse_date(values.get("start_date", ""))
+    if problem:
+        row.errors.append(problem)
+    # An import adds people to the list; ending a membership is done on the list itself.
+    values.pop("end_date", None)
+    existing = current.get(row.target_id) if row.target_id else None
+    if existing is None:
+        row.membership = "add"
+    elif values.get("role") and values["role"] != existing.role:
+        row.membership = "update"
+    else:
+        row.membership = "unchanged"
+
+
+def plan(kind: str, rows: list[SourceRow], group=None, user=None) -> Plan:
+    if kind == ORGANISATIONS:
+        return plan_organisations(rows)
+    return plan_people(rows, group=group, user=user)
