@@ -16,9 +16,15 @@ class FrameworkForm(forms.ModelForm):
             "end_year",
             "description_lo",
             "description_en",
-            "source",
+            "source_lo",
+            "source_en",
         ]
-        widgets = {"description_lo": TEXTAREA, "description_en": TEXTAREA, "source": TEXTAREA}
+        widgets = {
+            "description_lo": TEXTAREA,
+            "description_en": TEXTAREA,
+            "source_lo": TEXTAREA,
+            "source_en": TEXTAREA,
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -37,10 +37,14 @@ class Framework(BilingualNameModel):
     end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     description_lo = models.TextField(_("description (Lao)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    source = models.TextField(_("source and licence"), blank=True)
+    # Bilingual like the rest: the Lao page must say in Lao where the data comes from (and that a demo
+    # skeleton is not the official text). A licence notice may stay in its original wording in both.
+    source_lo = models.TextField(_("source and licence (Lao)"), blank=True)
+    source_en = models.TextField(_("source and licence (English)"), blank=True)
 
     name = Localized("name")
     description = Localized("description")
+    source = Localized("source")
     history = HistoricalRecords()
 
     class Meta:

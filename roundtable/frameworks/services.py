@@ -32,8 +32,11 @@ FRAMEWORK_FIELDS = (
     "end_year",
     "description_lo",
     "description_en",
-    "source",
+    "source_lo",
+    "source_en",
 )
+# Data files written before the source was bilingual give one `source`: it is the English text.
+LEGACY_KEYS = {"source": "source_en"}
 ITEM_TEXT_FIELDS = ("title_lo", "title_en", "short_lo", "short_en")
 ITEM_KEYS = {"code", "level", "children", *ITEM_TEXT_FIELDS}
 SDG_LEVELS = {1: ItemLevel.GOAL, 2: ItemLevel.TARGET, 3: ItemLevel.INDICATOR}
@@ -95,6 +98,7 @@ def _framework_upsert(header: dict, source_name: str) -> tuple[Framework, bool]:
     code = str(header.get("code") or "").strip()
     if not code:
         raise FrameworkDataError(f"{source_name}: the framework header needs a code")
+    header = {LEGACY_KEYS.get(key, key): value for key, value in header.items()}
     unknown = set(header) - {"code", *FRAMEWORK_FIELDS}
     if unknown:
         raise FrameworkDataError(f"{source_name}: unknown framework keys {sorted(unknown)}")

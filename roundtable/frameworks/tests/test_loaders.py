@@ -203,3 +203,23 @@ def test_load_sdgs_command_reports_its_counts(capsys):
 def test_the_data_folder_keeps_the_licence_note():
     readme = (Path(DATA_DIR) / "README.md").read_text(encoding="utf-8")
     assert "MIT" in readme and "Copyright (c) 2019 Open SDG" in readme
+
+
+@pytest.mark.parametrize("name", ["nsedp-9.yaml", "nsedp-10.yaml", "vd-2016.yaml"])
+def test_each_shipped_framework_file_gives_its_source_in_both_languages(name):
+    framework = Framework.objects.get(code=framework_load_file(path=DATA_DIR / name).framework)
+    assert framework.source_lo and framework.source_en
+    assert framework.source_lo != framework.source_en
+
+
+def test_the_sdg_source_keeps_the_licence_notice_in_both_languages(sdgs):
+    framework = Framework.objects.get(code="sdg")
+    for text in (framework.source_lo, framework.source_en):
+        assert "MIT" in text and "Copyright (c) 2019 Open SDG" in text
+
+
+def test_an_older_data_file_with_one_source_loads_it_as_the_english_source():
+    header = {"code": "nsedp-8", "kind": "nsedp", "name_en": "8th NSEDP", "source": "MPI, 2016."}
+    framework_load(data={"framework": header, "items": []})
+    framework = Framework.objects.get(code="nsedp-8")
+    assert (framework.source_en, framework.source_lo) == ("MPI, 2016.", "")

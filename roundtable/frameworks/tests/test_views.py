@@ -265,7 +265,7 @@ def test_removing_asks_for_confirmation_and_says_what_goes_with_it(world, nsedp,
 @pytest.mark.parametrize("persona", LADDER)
 def test_only_the_rtp_secretariat_edits_the_framework_header(world, nsedp, client_for, persona):
     data = {"name_lo": "ແຜນ IX", "name_en": "Ninth plan", "start_year": 2021, "end_year": 2025}
-    data |= {"description_lo": "", "description_en": "", "source": ""}
+    data |= {"description_lo": "", "description_en": "", "source_lo": "", "source_en": ""}
     client_for(world.user(persona)).post(url("edit", "nsedp-9"), data)
     nsedp.refresh_from_db()
     assert (nsedp.name_en == "Ninth plan") is (persona in EDITORS)
@@ -279,8 +279,35 @@ def test_a_framework_period_cannot_end_before_it_starts(world, nsedp, client_for
         "end_year": 2021,
         "description_lo": "",
         "description_en": "",
-        "source": "",
+        "source_lo": "",
+        "source_en": "",
     }
     assert client_for(world.user("rtp")).post(url("edit", "nsedp-9"), data).status_code == 200
     nsedp.refresh_from_db()
     assert nsedp.name_en == "9th NSEDP"
+
+
+def test_the_source_is_shown_in_the_pages_language_falling_back_to_english(world, nsedp, client):
+    nsedp.source_en = "Ministry of Planning and Investment, 2021."
+    nsedp.source_lo = "ກະຊວງແຜນການ ແລະ ການລົງທຶນ, 2021."
+    nsedp.save()
+    lao = client.get(url("detail", "nsedp-9", lang="lo")).text
+    assert "ກະຊວງແຜນການ ແລະ ການລົງທຶນ, 2021." in lao and "Ministry of Planning and Investment, 2021." not in lao
+    english = client.get(url("detail", "nsedp-9")).text
+    assert (
+        "Ministry of Planning and Investment, 2021." in english
+        and "ກະຊວງແຜນການ ແລະ ການລົງທຶນ, 2021." not in english
+    )
+    nsedp.source_lo = ""
+    nsedp.save()
+    assert (
+        "Ministry of Planning and Investment, 2021." in client.get(url("detail", "nsedp-9", lang="lo")).text
+    )
+
+
+def test_the_rtp_secretariat_edits_the_source_in_both_languages(world, nsedp, client_for):
+    data = {"name_lo": "ແຜນ IX", "name_en": "Ninth plan", "start_year": 2021, "end_year": 2025}
+    data |= {"description_lo": "", "description_en": "", "source_lo": "ແຫຼ່ງ", "source_en": "Source"}
+    assert client_for(world.user("rtp")).post(url("edit", "nsedp-9"), data).status_code == 302
+    nsedp.refresh_from_db()
+    assert (nsedp.source_lo, nsedp.source_en) == ("ແຫຼ່ງ", "Source")
