@@ -35,7 +35,11 @@ def minutes_for_reader(request: HttpRequest, meeting_id: int) -> tuple[Minutes, 
     if minutes is None:
         raise Http404
     group = minutes.meeting.group
-    visible = [v for v in minutes.versions.all() if permissions.can_view_version(request.user, v, group)]
+    user = request.user
+    attendee = permissions.is_attendee(user, minutes.meeting)
+    visible = [
+        v for v in minutes.versions.all() if permissions.can_view_version(user, v, group, attendee=attendee)
+    ]
     if not visible:
         raise Http404
     return minutes, visible

@@ -10,7 +10,7 @@ The integrator registers ROUTES at /api/v1/minutes/ and /api/v1/action-points/.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from rest_framework import serializers, viewsets
@@ -127,7 +127,12 @@ class MinutesSerializer(serializers.Serializer):
         langs = _published_langs(minutes)
         result = []
         for item in minutes.items.all():
-            row = {"order": item.order, "title_lo": item.title_lo or None, "title_en": item.title_en or None}
+            row = {"order": item.order}
+            for lang in LANG_CODES:
+                # An agenda item's title is public meeting information; an item added in the minutes
+                # (e.g. any other business) is minutes content: only in a published language.
+                title = getattr(item, f"title_{lang}") or None
+                row[f"title_{lang}"] = title if (item.agenda_item_id or lang in langs) else None
             for lang in LANG_CODES:
                 row[f"discussion_{lang}"] = getattr(item, f"discussion_{lang}") if lang in langs else None
             row["decisions"] = [
@@ -246,8 +251,15 @@ class ActionPointViewSet(_PublicReadOnly):
         published = Minutes.objects.filter(
             Exists(MinutesVersion.objects.published().filter(minutes=OuterRef("pk")))
         )
+        # Only action points with text in a language whose version is published: one written only in
+        # an unpublished version's language must not show even as an empty row.
+        versions = MinutesVersion.objects.published().filter(minutes=OuterRef("item__minutes"))
+        has_text = Q()
+        for lang in LANG_CODES:
+            has_text |= Q(Exists(versions.filter(language=lang))) & ~Q(**{f"what_{lang}": ""})
         qs = (
             ActionPoint.objects.filter(item__minutes__in=published)
+            .filter(has_text)
             .select_related("group", "responsible_organisation", "item__minutes__meeting")
             .prefetch_related(
                 Prefetch(

@@ -1,13 +1,18 @@
 """Links to a meeting's minutes, for the meetings app's pages and API (it knows nothing of minutes)."""
 
-from django.db.models import Exists, OuterRef
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import translation
 
+from roundtable.core.i18n import localized
 from roundtable.meetings.models import Meeting
 
 from . import permissions
-from .models import MinutesVersion
+from .document import responsible_label, text_in
+from .models import ActionPoint, MinutesVersion
 
 
 def with_published_minutes(meetings):
@@ -39,7 +44,6 @@ def minutes_link_for(user, meeting: Meeting) -> dict | None:
     secretariat is offered to start the minutes of a held meeting.
     """
     versions = list(MinutesVersion.objects.filter(minutes__meeting=meeting).order_by("language"))
-    published = [v for v in versions if v.status == "published"]
     group = meeting.group
     if permissions.can_view_unpublished(user, group):
         if versions:
@@ -47,6 +51,71 @@ def minutes_link_for(user, meeting: Meeting) -> dict | None:
         if meeting.state == "held" and permissions.can_start_minutes(user, group):
             return {"url": reverse("minutes:detail", args=[meeting.pk]), "versions": [], "start": True}
         return None
-    if published:
-        return {"url": reverse("minutes:detail", args=[meeting.pk]), "versions": published, "start": False}
+    # An attendee reads the versions circulated for comments too (see permissions).
+    attendee = bool(versions) and permissions.is_attendee(user, meeting)
+    readable = [v for v in versions if permissions.can_view_version(user, v, group, attendee=attendee)]
+    if readable:
+        return {"url": reverse("minutes:detail", args=[meeting.pk]), "versions": readable, "start": False}
     return None
+
+
+@dataclass
+class ReviewPoint:
+    """An open action point, as the meeting page's "review of open action points" shows it."""
+
+    what: str
+    responsible: str
+    due_date: date | None
+    is_overdue: bool
+    meeting_id: int
+    item_id: int
+
+
+def open_action_points_for(user, meeting: Meeting) -> list[ReviewPoint]:
+    """The group's open action points from earlier meetings, as far as this user may read them.
+
+    Members of the group and the RTP Secretariat read them all, with the responsible person. Anyone
+    else (the public, an invitee from outside the group) reads only action points of published
+    minutes, in a language whose version is published (never the text of an unpublished version),
+    and only the responsible organisation: the same as the public minutes page shows.
+    """
+    group = meeting.group
+    points = (
+        ActionPoint.objects.open()
+        .filter(group=group, item__minutes__meeting__start__lt=meeting.start)
+        .select_related("responsible_organisation", "responsible_person", "item__minutes")
+        .order_by("due_date", "pk")
+    )
+    insider = permissions.can_view_unpublished(user, group)
+    lang = translation.get_language() or "lo"
+    if not insider:
+        published = MinutesVersion.objects.published().filter(minutes=OuterRef("item__minutes"))
+        points = points.filter(Exists(published)).prefetch_related(
+            Prefetch(
+                "item__minutes__versions",
+                queryset=MinutesVersion.objects.published(),
+                to_attr="published_versions",
+            )
+        )
+    rows = []
+    for point in points:
+        if insider:
+            what = localized(point, "what", lang)
+        else:
+            langs = [v.language for v in point.item.minutes.published_versions]
+            # The page's language first, then the other published one; never an unpublished text.
+            ordered = sorted(langs, key=lambda code: code != lang)
+            what = next((text for code in ordered if (text := text_in(point, "what", code))), "")
+        if not what:
+            continue
+        rows.append(
+            ReviewPoint(
+                what=what,
+                responsible=responsible_label(point, lang, with_person=insider),
+                due_date=point.due_date,
+                is_overdue=point.is_overdue,
+                meeting_id=point.item.minutes.meeting_id,
+                item_id=point.item_id,
+            )
+        )
+    return rows

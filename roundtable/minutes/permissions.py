@@ -10,6 +10,11 @@ Choices made here (the guideline leaves them open):
   the ones who approve the English version, so either one suffices and the step records who it was.
 - Drafts, circulated and returned versions are seen by every member of the group (any role) and by the
   RTP Secretariat; the public sees published versions only.
+- The guideline circulates the minutes "to the attendees for comments": an attendee of the meeting who
+  has a login (a Participant ticked as attended whose directory entry has a user) reads and comments on
+  the CIRCULATED versions of that meeting's minutes, even without a membership of the group. They see
+  no other status of them (a draft is the secretariat's work; after the chair's approval the text waits
+  for publication), no other meeting's minutes, and of the comments only their own.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from .models import ActionPoint, MinutesStatus
 
 if TYPE_CHECKING:
     from roundtable.groups.models import Group
+    from roundtable.meetings.models import Meeting
 
     from .models import MinutesVersion
 
@@ -48,8 +54,33 @@ def can_view_unpublished(user, group: Group) -> bool:
     return core.is_rtp_secretariat(user) or core.is_group_member(user, group)
 
 
-def can_view_version(user, version: MinutesVersion, group: Group) -> bool:
-    return version.status == MinutesStatus.PUBLISHED or can_view_unpublished(user, group)
+def attendee_user_ids(meeting: Meeting) -> set[int]:
+    """Logins of the meeting's attendees (reads the `attendees` prefetched by minutes_queryset when there)."""
+    attendees = getattr(meeting, "attendees", None)
+    if attendees is not None:
+        return {p.person.user_id for p in attendees if p.person_id and p.person and p.person.user_id}
+    return set(
+        meeting.participants.filter(attended=True, person__user__isnull=False).values_list(
+            "person__user_id", flat=True
+        )
+    )
+
+
+def is_attendee(user, meeting: Meeting) -> bool:
+    """Ticked as attended on the meeting's participant list, with the user's own directory entry."""
+    if not core._authenticated(user):
+        return False
+    return user.pk in attendee_user_ids(meeting)
+
+
+def can_view_version(user, version: MinutesVersion, group: Group, *, attendee: bool = False) -> bool:
+    """Published: everyone. Otherwise members and the RTP Secretariat; circulated: also the attendees.
+
+    `attendee`: whether the user attended this version's meeting (is_attendee), asked once by the caller.
+    """
+    if version.status == MinutesStatus.PUBLISHED or can_view_unpublished(user, group):
+        return True
+    return attendee and version.status == MinutesStatus.CIRCULATED
 
 
 def can_start_minutes(user, group: Group) -> bool:
@@ -113,13 +144,25 @@ def can_view_action_points(user, group: Group) -> bool:
     return core.is_rtp_secretariat(user) or core.is_group_member(user, group)
 
 
+def can_view_action_point(user, action_point: ActionPoint) -> bool:
+    """The group's list readers, and the responsible person (who may be outside the group)."""
+    return can_view_action_points(user, action_point.group) or _is_responsible(user, action_point)
+
+
+def _is_responsible(user, action_point: ActionPoint) -> bool:
+    person = action_point.responsible_person
+    return bool(
+        core._authenticated(user)
+        and person is not None
+        and person.user_id
+        and person.user_id == getattr(user, "pk", None)
+    )
+
+
 def can_view_all_action_points(user) -> bool:
     return core.is_rtp_secretariat(user)
 
 
 def can_update_action_point(user, action_point: ActionPoint) -> bool:
     """The group's secretariat, and the responsible person when they have an account."""
-    if is_minutes_secretariat(user, action_point.group):
-        return True
-    person = action_point.responsible_person
-    return bool(person is not None and person.user_id and person.user_id == getattr(user, "pk", None))
+    return is_minutes_secretariat(user, action_point.group) or _is_responsible(user, action_point)

@@ -389,7 +389,19 @@ def minutes_send(*, version: MinutesVersion, actor, comment: str = "") -> Minute
 
 @transaction.atomic
 def minutes_publish(*, version: MinutesVersion, actor, comment: str = "") -> MinutesVersion:
-    return _take_step(version, "publish", actor, comment, published_at=timezone.now())
+    """Publish on the website. The meeting's public information (title, date, venue, agenda) goes with it.
+
+    Published minutes show the meeting's header to everyone, so the meeting cannot stay internal: it is
+    marked public too (recorded in its history), and its page, feed entry and API record appear.
+    """
+    version = _take_step(version, "publish", actor, comment, published_at=timezone.now())
+    meeting = Meeting.objects.select_for_update().get(pk=version.minutes.meeting_id)
+    if not meeting.is_public:
+        meeting.is_public = True
+        # A new revision: an edit form opened before (with "public" unticked) must not undo this.
+        meeting.revision += 1
+        meeting.save(update_fields=["is_public", "revision", "updated_at"])
+    return version
 
 
 @transaction.atomic
@@ -421,11 +433,11 @@ def take_step(
 
 
 @transaction.atomic
-def minutes_comment_add(
-    *, version: MinutesVersion, actor, text: str, attendee_user_ids: set[int] | None = None
-) -> MinutesComment:
-    group = version.minutes.meeting.group
-    if not permissions.can_comment(actor, version, group, attendee_user_ids):
+def minutes_comment_add(*, version: MinutesVersion, actor, text: str) -> MinutesComment:
+    """A comment by a member of the group or an attendee (with a login) while the version is circulated."""
+    meeting = version.minutes.meeting
+    # The attendees are read here, not taken from the caller: the service is the last check.
+    if not permissions.can_comment(actor, version, meeting.group, permissions.attendee_user_ids(meeting)):
         raise StepRefused(
             _(
                 "Comments are open only to the group's members and the attendees, "

@@ -16,7 +16,7 @@ from roundtable.core import permissions as core_permissions
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
 from roundtable.groups.models import Group, GroupKind
-from roundtable.minutes.links import minutes_link_for
+from roundtable.minutes.links import minutes_link_for, open_action_points_for
 
 from .. import permissions, services
 from ..access import meeting_for_manager, meeting_for_viewer
@@ -62,26 +62,6 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _open_action_points(request: HttpRequest, meeting: Meeting):
-    """Open action points of the group from earlier meetings, for the review item of the agenda.
-
-    Action points belong to minutes: outsiders see only those of published minutes.
-    """
-    try:
-        from roundtable.minutes.models import ActionPoint
-    except ImportError:  # the minutes app is not installed
-        return []
-    points = (
-        ActionPoint.objects.open()
-        .filter(group=meeting.group, item__minutes__meeting__start__lt=meeting.start)
-        .select_related("responsible_organisation", "responsible_person", "item__minutes__meeting")
-        .order_by("due_date", "pk")
-    )
-    if not permissions.is_insider(request.user, meeting):
-        points = points.published()
-    return list(points)
-
-
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_viewer(request, pk)
     user = request.user
@@ -99,7 +79,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "items": items,
         "loose_documents": [d for d in documents if d.agenda_item_id is None],
-        "action_points": _open_action_points(request, meeting) if has_review else [],
+        "action_points": open_action_points_for(user, meeting) if has_review else [],
         "attendance": attendance(meeting),
         "can_manage": can_manage,
         "insider": insider,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -108,10 +109,13 @@ def action_point(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    if not permissions.can_view_action_points(request.user, action.group):
-        raise PermissionDenied
+    # Who may not read it learns nothing of it, not even that this number exists.
+    if not permissions.can_view_action_point(request.user, action):
+        raise Http404
     can_update = permissions.can_update_action_point(request.user, action)
     form = ActionPointStatusForm(initial={"status": action.status})
+    if request.method == "POST" and not can_update:
+        raise PermissionDenied
     if request.method == "POST":
         form = ActionPointStatusForm(request.POST)
         if form.is_valid():
@@ -127,7 +131,10 @@ def action_point(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("minutes:action_point", pk=pk)
             messages.success(request, _("The action point is updated."))
             back = request.POST.get("next", "")
-            if back.startswith("/") and not back.startswith("//"):
+            # Back to the list the form was on, but only within this site (no open redirect).
+            if url_has_allowed_host_and_scheme(
+                back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
                 return redirect(back)
             return redirect("minutes:action_point", pk=pk)
     context = {

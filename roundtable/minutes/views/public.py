@@ -60,12 +60,16 @@ def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     wanted = request.GET.get("version") or current_lang()
     version = next((v for v in visible if v.language == wanted), visible[0])
     sees_unpublished = permissions.can_view_unpublished(user, group)
-    document = build_document(minutes, version.language, with_names=sees_unpublished)
-    attendee_user_ids = (
-        {p.person.user_id for p in minutes.meeting.attendees if p.person_id and p.person and p.person.user_id}
-        if user.is_authenticated
-        else set()
-    )
+    attendee_user_ids = permissions.attendee_user_ids(minutes.meeting) if user.is_authenticated else set()
+    attendee = user.is_authenticated and user.pk in attendee_user_ids
+    # Attendees were in the room: they read each other's names, as members do. Never contacts.
+    document = build_document(minutes, version.language, with_names=sees_unpublished or attendee)
+    if permissions.can_read_comments(user, group):
+        comments = list(version.comments.select_related("author"))
+    elif attendee and not version.is_published:
+        comments = list(version.comments.filter(author=user).select_related("author"))
+    else:
+        comments = None
     context = {
         "minutes": minutes,
         "meeting": minutes.meeting,
@@ -75,6 +79,8 @@ def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "versions": visible,
         "doc": document,
         "sees_unpublished": sees_unpublished,
+        # An attendee outside the group, reading a version circulated for comments.
+        "attendee_reading": attendee and not sees_unpublished and not version.is_published,
         "can_edit": permissions.can_edit_minutes(user, group) and permissions.is_language_editable(version),
         "can_edit_any": permissions.can_edit_minutes(user, group),
         "steps_allowed": services.allowed_steps(user, version, group) if user.is_authenticated else [],
@@ -83,9 +89,7 @@ def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "can_comment": user.is_authenticated
         and permissions.can_comment(user, version, group, attendee_user_ids),
         "comment_form": CommentForm(),
-        "comments": list(version.comments.select_related("author"))
-        if permissions.can_read_comments(user, group)
-        else None,
+        "comments": comments,
         "step_log": list(MinutesStep.objects.filter(version=version).select_related("actor"))
         if sees_unpublished
         else None,

@@ -55,13 +55,8 @@ def comment(request: HttpRequest, meeting_id: int, lang: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Write a comment first."))
         return redirect(detail_url(meeting_id, lang))
-    attendees = {
-        p.person.user_id for p in minutes.meeting.attendees if p.person_id and p.person and p.person.user_id
-    }
     try:
-        services.minutes_comment_add(
-            version=version, actor=request.user, text=form.cleaned_data["text"], attendee_user_ids=attendees
-        )
+        services.minutes_comment_add(version=version, actor=request.user, text=form.cleaned_data["text"])
     except services.StepRefused as refused:
         messages.error(request, refused.message)
     else:
