@@ -98,6 +98,7 @@ def secretariat(request: HttpRequest) -> HttpResponse:
     page = paginate(request, groups, per_page=100)
     rotation_due = list(
         ChairTerm.objects.rotation_due(today)
+        .filter(group__is_active=True)  # a group being wound down needs no rotation
         .select_related("group", "organisation", "person")
         .order_by("planned_end", "group__code")
     )

@@ -100,6 +100,27 @@ def test_the_secretariat_overview_flags_rotation_due_with_a_frozen_clock(world, 
     assert reverse("groups:chair_change", args=["health", term.pk]).replace("/lo/", "/en/") in body
 
 
+def test_the_secretariat_overview_says_when_the_rotation_reminder_went_and_leaves_out_inactive_groups(
+    world, client_for
+):
+    term = ChairTerm.objects.get(group=world.health, role="cochair")
+    ChairTerm.objects.filter(pk=term.pk).update(rotation_reminded_on=date(2027, 10, 3))
+    ChairTerm.objects.create(
+        group=world.education,
+        role="cochair",
+        organisation=world.who,
+        start_date=date(2026, 1, 1),
+        planned_end=date(2027, 12, 1),
+    )
+    world.education.is_active = False
+    world.education.save()
+    with time_machine.travel(noon(2027, 11, 1), tick=False):
+        body = client_for(world.user("rtp")).get("/en/secretariat/").content.decode()
+    section = body[body.index('id="rotation-due"') :].split("</section>", 1)[0]
+    assert "reminder emailed on 3 October 2027" in section
+    assert "/en/groups/health/" in section and "/en/groups/education/" not in section
+
+
 def test_the_secretariat_overview_makes_as_many_queries_for_ten_times_more_groups(world, client_for):
     client = client_for(world.user("rtp"))
 
