@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from roundtable.conftest import LADDER
-from roundtable.directory.models import Person
+from roundtable.directory.models import Membership, Person
 
 # Who sees the contact details of Dara, a member of the Health SWG who has no login.
 SEES_HEALTH_CONTACTS = {"member", "secretariat", "rtp"}
@@ -123,3 +123,22 @@ def _people_list_queries(client, world, extra: int) -> int:
 def test_people_list_queries_do_not_grow_with_rows(world, client_for):
     client = client_for(world.user("member"))
     assert _people_list_queries(client, world, 3) == _people_list_queries(client, world, 30)
+
+
+def test_the_directorys_forms_answer_only_get_and_post(world, client_for):
+    client = client_for(world.user("rtp"))
+    membership = Membership.objects.get(person=world.people["stakeholder"], group=world.health)
+    for url in (
+        reverse("directory:organisation_add"),
+        reverse("directory:organisation_edit", args=[world.who.pk]),
+        reverse("directory:person_add"),
+        reverse("directory:person_edit", args=[world.people["stakeholder"].pk]),
+        reverse("directory:membership_edit", args=[membership.pk]),
+        reverse("directory:membership_end", args=[membership.pk]),
+        reverse("directory:import"),
+        reverse("directory:stakeholder_add", args=["health"]),
+    ):
+        assert client.put(url).status_code == 405, url
+        assert client.delete(url).status_code == 405, url
+    membership.refresh_from_db()
+    assert membership.end_date is None

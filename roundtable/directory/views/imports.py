@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from roundtable.core import permissions
 from roundtable.groups.models import Group
@@ -38,6 +38,7 @@ def _check_may_import(user, group: Group | None) -> None:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest, code: str | None = None) -> HttpResponse:
     group = get_group_for_stakeholders(request, code, manage=True) if code else None
     _check_may_import(request.user, group)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from roundtable.core import permissions
 from roundtable.core.history import history_for
@@ -64,6 +65,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
     if not permissions.can_edit_directory(request.user):
         raise PermissionDenied
@@ -71,6 +73,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     if not permissions.can_edit_person(request.user, person):

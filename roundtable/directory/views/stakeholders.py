@@ -203,6 +203,7 @@ def stakeholder_add(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_membership_for_manager(request, pk)
     form = MembershipForm(request.POST or None, instance=membership)
