@@ -56,3 +56,15 @@ def test_only_the_secretariat_attaches_the_signed_pdf(world, minutes, client_for
 def test_a_signed_pdf_waits_for_the_chairs_approval(world, minutes, client_for):
     upload(client_for(world.user("secretariat")), minutes, "signed.pdf", PDF)
     assert not version_of(minutes, "lo").signed_pdf
+
+
+def test_an_oversize_signed_pdf_is_refused_and_the_previous_one_kept(world, minutes, client_for, settings):
+    version = set_status(version_of(minutes, "lo"), MinutesStatus.CHAIR_APPROVED)
+    client = client_for(world.user("secretariat"))
+    upload(client, minutes, "signed.pdf", PDF)
+    first = version_of(minutes, "lo").signed_pdf.name
+    settings.ROUNDTABLE = {**settings.ROUNDTABLE, "UPLOAD_MAX_BYTES": 20}
+    response = upload(client, minutes, "signed.pdf", PDF + b" " * 100)
+    assert "too large" in response.content.decode()
+    version.refresh_from_db()
+    assert version.signed_pdf.name == first
