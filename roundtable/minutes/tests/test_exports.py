@@ -51,3 +51,19 @@ def test_the_pdf_is_a_pdf(world, minutes, client):
 def test_exports_of_unpublished_versions_are_not_public(world, minutes, client):
     for kind in ("export_docx", "export_pdf"):
         assert client.get(reverse(f"minutes:{kind}", args=[minutes.meeting_id, "lo"])).status_code == 404
+
+
+def test_the_exports_and_the_page_give_both_vientiane_dates_of_a_meeting_past_midnight(world, client):
+    from datetime import datetime
+
+    from .conftest import VTE, make_meeting, make_minutes
+
+    meeting = make_meeting(world, start=datetime(2025, 3, 10, 22, 0, tzinfo=VTE))  # until 01:00
+    minutes = make_minutes(world, meeting)
+    set_status(version_of(minutes, "en"), MinutesStatus.PUBLISHED)
+    text = docx_text(client.get(reverse("minutes:export_docx", args=[meeting.pk, "en"])).content)
+    assert "10 March 2025, 22:00 – 11 March 2025, 01:00" in text
+    page = client.get(f"/en/minutes/{meeting.pk}/?version=en").content.decode()
+    assert "10 March 2025, 22:00 – 11 March 2025, 01:00" in page
+    lao = client.get(f"/lo/minutes/{meeting.pk}/?version=en").content.decode()
+    assert "10 ມີນາ 2025, 22:00 – 11 ມີນາ 2025, 01:00" in lao
