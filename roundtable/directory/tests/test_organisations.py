@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from roundtable.conftest import LADDER
-from roundtable.directory.models import Organisation
+from roundtable.directory.models import Organisation, Person
 
 EDITORS = {"other_secretariat", "secretariat", "rtp"}
 PRIVATE_BITS = ["@example.la", "+856 20"]
@@ -146,3 +146,28 @@ def _organisations_list_queries(client, extra: int) -> int:
 def test_organisations_list_queries_do_not_grow_with_rows(world, client_for):
     client = client_for(world.user("rtp"))
     assert _organisations_list_queries(client, 4) == _organisations_list_queries(client, 40)
+
+
+def test_a_large_organisation_names_its_first_people_and_links_to_the_rest(world, client_for):
+    from roundtable.directory.views.organisations import PEOPLE_SHOWN
+
+    Person.objects.bulk_create(
+        Person(name_en=f"Officer {i:03d}", name_lo=f"ພະນັກງານ {i:03d}", organisation=world.who)
+        for i in range(PEOPLE_SHOWN + 10)
+    )
+    total = world.who.people.count()
+    client = client_for(world.user("member"))
+    html = client.get("/en" + reverse("directory:organisation", args=[world.who.pk])[3:]).content.decode()
+    section = html[html.index("<h2>People</h2>") :]
+    assert section.count('href="/en/directory/people/') == PEOPLE_SHOWN + 1  # the names and the link
+    assert f"All {total} people of this organisation" in section
+    assert "/en/directory/people/?q=WHO" in section
+    # The link leads to all of them.
+    listed = client.get("/en/directory/people/", {"q": "WHO"}).context["page_obj"].paginator.count
+    assert listed == total
+
+
+def test_a_small_organisation_lists_its_people_without_a_link_to_more(world, client_for):
+    html = client_for(world.user("member")).get(reverse("directory:organisation", args=[world.moh.pk]))
+    assert "directory/people/?q=" not in html.content.decode()
+    assert world.people["chair"].name_lo in html.content.decode()

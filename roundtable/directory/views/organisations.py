@@ -20,6 +20,8 @@ from ..forms import OrganisationFilterForm, OrganisationForm
 from ..models import Membership, Organisation
 from ..permissions import can_view_people
 
+PEOPLE_SHOWN = 50
+
 
 def filtered_organisations(request: HttpRequest):
     """The organisations matching the list's filters (shared by the page and its export)."""
@@ -54,10 +56,15 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member_of = Group.objects.filter(
         pk__in=Membership.objects.current().filter(organisation=organisation).values("group_id")
     ).order_by("order", "code")
-    # People are named only to logged-in users; contact details never appear on this page.
-    people = None
+    # People are named only to logged-in users; contact details never appear on this page. A ministry
+    # may have hundreds in the directory: the page names the first ones and links to the searchable list.
+    people, people_count = None, 0
     if can_view_people(request.user):
-        people = organisation.people.order_by("name_en", "name_lo")
+        people = list(organisation.people.order_by("name_en", "name_lo", "pk")[: PEOPLE_SHOWN + 1])
+        people_count = len(people)
+        if people_count > PEOPLE_SHOWN:
+            people_count = organisation.people.count()
+            people = people[:PEOPLE_SHOWN]
     return render(
         request,
         "directory/organisation_detail.html",
@@ -67,6 +74,8 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "led_groups": organisation.led_groups.order_by("order", "code"),
             "member_of": member_of,
             "people": people,
+            "people_count": people_count,
+            "people_search": organisation.acronym or organisation.name_en or organisation.name_lo,
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
             "history": history_for(request.user, organisation),
         },
