@@ -145,3 +145,36 @@ def test_the_services_package_keeps_the_public_names():
         "HEADER_FIELDS",
     ]:
         assert callable(getattr(services, name)) or name in {"ACTIONS", "HEADER_FIELDS"}
+
+
+def _fill(plan, world, frameworks, n, start):
+    from datetime import date, timedelta
+
+    from .conftest import add_priority
+
+    for i in range(n):
+        priority = add_priority(plan, frameworks.output, title_lo=f"ບຸລິມະສິດ {start + i}", order=start + i)
+        priority.sdg_targets.add(frameworks.target)
+        priority.partners.add(world.who)
+        plan.planned_meetings.create(
+            group=world.health_sub, date=date(2026, 1, 1) + timedelta(days=start + i)
+        )
+        plan.stakeholders.create(organisation=world.japan, name=f"S{start + i}")
+
+
+@pytest.mark.parametrize(
+    "url", [PLAN, f"{PLAN}meetings/", f"{PLAN}priorities/picker/sdg_targets/?sdg_targets_q=health"]
+)
+def test_the_secretariats_pages_take_the_same_queries_for_3_and_30_rows(
+    world, make_plan, frameworks, client_for, url
+):
+    plan = make_plan()
+    client = client_for(world.user("secretariat"))
+    _fill(plan, world, frameworks, 3, 10)
+    client.get(url)  # warm the caches (session, roles)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    _fill(plan, world, frameworks, 27, 100)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
