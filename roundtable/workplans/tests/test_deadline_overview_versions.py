@@ -149,4 +149,6 @@ def test_the_rtp_secretariat_compares_two_versions(world, make_plan, frameworks,
     page = client_for(world.user("rtp")).get("/en/workplans/health/2026/versions/?a=1&b=2").content.decode()
     assert "Primary health care for all" in page and "Better primary health care" in page
     assert "3.8" in page and "New context" in page
+    # Who submitted each version, by name rather than login.
+    assert world.user("secretariat").person.name_en in page
     assert client_for(world.user("secretariat")).get("/en/workplans/health/2026/versions/").status_code == 403

@@ -60,7 +60,7 @@ def versions(request: HttpRequest, code: str, year: int) -> HttpResponse:
     plan = get_plan_for_user(request, code, year)
     if not permissions.can_compare_versions(request.user, plan):
         raise PermissionDenied(_("Only the RTP Secretariat compares versions."))
-    all_versions = list(plan.versions.select_related("created_by"))
+    all_versions = list(plan.versions.select_related("created_by", "created_by__person"))
     by_number = {v.number: v for v in all_versions}
     comparison = None
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
