@@ -105,13 +105,17 @@ def _meeting(group: Group, number: int, day, uid: str, rng: random.Random) -> Me
     lo, en = _titles(group, number, day)
     venue_en, _venue_lo = rng.choice(VENUES)
     chair = group.chair_terms.current().select_related("person").first()
+    kind = _kind(group)
+    # The Round Table meetings themselves last two whole days; the others a morning.
+    two_days = kind in ("rtim", "hlrtm")
     meeting = services.meeting_create(
         group=group,
-        kind=_kind(group),
+        kind=kind,
         title_lo=lo,
         title_en=en,
-        start=_at(day, 9),
-        end=_at(day, 12),
+        start=_at(day, 0) if two_days else _at(day, 9),
+        end=_at(day + timedelta(days=1), 23) + timedelta(minutes=59) if two_days else _at(day, 12),
+        all_day=two_days,
         venue=venue_en,
         online_link="https://meet.example.la/" + group.code if rng.random() < 0.4 else "",
         chair_person=chair.person if chair else None,

@@ -268,6 +268,9 @@ def _version(minutes, lang, state, day, index, secretariat, chair, rtp_user, att
             version.chair_approved_at = None
         previous = status
     version.save()
+    if state == MinutesStatus.PUBLISHED and not minutes.meeting.is_public:
+        # As services.minutes_publish does: published minutes make the meeting's information public.
+        Meeting.objects.filter(pk=minutes.meeting_id).update(is_public=True)
     if state == MinutesStatus.CIRCULATED and attendees:
         commenter = next((p.person.user for p in attendees if p.person_id and p.person.user_id), None)
         if commenter is not None:

@@ -26,5 +26,8 @@ def test_the_demo_loads_a_year_of_meetings_and_a_second_run_changes_nothing():
         Participant.objects.filter(attended=True).exists()
         and Participant.objects.filter(source="substitute").exists()
     )
+    # The Round Table meetings are two-day, all-day events (00:00 to 23:59 of the next day, Vientiane).
+    rtim = Meeting.objects.filter(kind="rtim").first()
+    assert rtim is not None and rtim.all_day and len(rtim.local_days) == 2
     demo.load(io.StringIO())
     assert (Meeting.objects.count(), Participant.objects.count()) == (meetings, participants)

@@ -25,6 +25,12 @@ def test_the_demo_puts_minutes_in_every_state_and_runs_twice_without_duplicates(
     assert ActionPoint.objects.filter(status=ActionStatus.DONE).exists()
     assert ActionPoint.objects.overdue().exists()
     assert ActionPoint.objects.filter(what_lo__contains="ກອງເລຂາ").exists()
+    # Published minutes are never those of an internal meeting (as when publishing through the service).
+    from roundtable.meetings.models import Meeting
+
+    assert not Meeting.objects.filter(
+        minutes__versions__status=MinutesStatus.PUBLISHED, is_public=False
+    ).exists()
     counts = (Minutes.objects.count(), MinutesVersion.objects.count(), ActionPoint.objects.count())
     demo.load(io.StringIO())
     assert (Minutes.objects.count(), MinutesVersion.objects.count(), ActionPoint.objects.count()) == counts
