@@ -160,6 +160,7 @@ def test_framework_links_to_its_items(client, api_world):
         2025,
         2,
     )
+    assert {"source_lo", "source_en"} <= body.keys() and "source" not in body
     items = client.get(path_of(body["items"])).json()["results"]
     assert [(i["code"], i["level"], i["parent"]) for i in items] == [
         ("2", "outcome", None),
