@@ -98,9 +98,12 @@ def entries(user, first: date, last: date, group=None) -> list[Entry]:
                     )
                 )
     held_months = {(e.group.pk, e.day.year, e.day.month) for e in result}
+    # A sub-SWG's meeting may be planned both in its SWG's plan and in its own: show it once.
+    seen: set[tuple[int, object]] = set()
     for p in planned.select_related("group", "workplan"):
-        if (p.group_id, p.date.year, p.date.month) in held_months:
+        if (p.group_id, p.date.year, p.date.month) in held_months or (p.group_id, p.date) in seen:
             continue
+        seen.add((p.group_id, p.date))
         title = localized(p, "title") or localized(p.group, "name")
         result.append(Entry(day=p.date, title=title, group=p.group, planned=p))
     result.sort(

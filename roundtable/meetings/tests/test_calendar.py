@@ -94,3 +94,14 @@ def test_the_calendar_runs_the_same_number_of_queries_for_few_and_many_meetings(
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_a_sub_swg_meeting_planned_in_both_its_swgs_plan_and_its_own_shows_once(world, client, march):
+    swg_plan = WorkPlan.objects.create(group=world.health, year=2032, status="published")
+    own_plan = WorkPlan.objects.create(group=world.health_sub, year=2032, status="published")
+    for plan in (swg_plan, own_plan):
+        PlannedMeeting.objects.create(
+            workplan=plan, group=world.health_sub, date=date(2032, 5, 6), title_en="Planned HPF May"
+        )
+    body = client.get("/en/meetings/calendar/list/?month=2032-05").content.decode()
+    assert body.count("Planned HPF May") == 1
