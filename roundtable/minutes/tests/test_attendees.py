@@ -37,7 +37,7 @@ def test_an_attendee_outside_the_group_reads_and_comments_on_the_circulated_minu
     page = client.get(detail(minutes))
     assert page.status_code == 200
     body = page.content.decode()
-    assert "ປຶກສາຫາລືກ່ຽວກັບງົບປະມານ" in body and "You attended this meeting" in body
+    assert "ປຶກສາຫາລືກ່ຽວກັບງົບປະມານ" in body and "ທ່ານໄດ້ເຂົ້າຮ່ວມກອງປະຊຸມນີ້" in body
     assert client.get(reverse("minutes:export_pdf", args=[minutes.meeting_id, "lo"])).status_code == 200
 
     response = client.post(
