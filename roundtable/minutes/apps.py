@@ -15,6 +15,12 @@ class MinutesConfig(AppConfig):
             from .group_sections import minutes_section
 
             register_section(minutes_section, order=40)
+        # "My work": the versions waiting for the user's step and their own action points.
+        from roundtable.website.sections import dashboard_sections
+
+        from .dashboard import my_minutes
+
+        dashboard_sections.register(my_minutes, order=40)
         try:
             from roundtable.website.sitemaps import SITEMAPS
         except ImportError:

@@ -13,3 +13,10 @@ class WorkplansConfig(AppConfig):
         from .group_section import workplans_section
 
         register_section(workplans_section, order=20)
+
+        # "My work": the plans waiting for the user (the website app knows nothing of work plans either).
+        from roundtable.website.sections import dashboard_sections
+
+        from .dashboard import my_workplans
+
+        dashboard_sections.register(my_workplans, order=20)

@@ -1,0 +1,95 @@
+"""The work plans' section of "My work" (registered from WorkplansConfig.ready()).
+
+What waits for the user, by role: the secretariat sees this year's plan of each of its groups (or that it
+is not started yet) with the deadline; a chair or co-chair sees the plans sent for their approval; the
+RTP Secretariat sees how many submitted plans wait for its decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from roundtable.core import permissions as core
+from roundtable.groups.models import Group
+
+from . import permissions
+from .models import WorkPlan, workplan_deadline
+from .services.lifecycle import ACTIONS
+
+
+@dataclass
+class SecretariatRow:
+    group: Group
+    plan: WorkPlan | None
+    late: bool
+    can_start: bool
+
+
+def my_workplans(request: HttpRequest) -> dict | None:
+    """At most four queries (the roles are cached on the user by the dashboard itself)."""
+    user = request.user
+    today = timezone.localdate()
+    year = today.year
+    roles = core.roles_by_group(user)
+
+    secretariat_ids = [gid for gid, r in roles.items() if core.SECRETARIAT in r]
+    rows: list[SecretariatRow] = []
+    if secretariat_ids:
+        # An inactive group is being wound down: it plans nothing.
+        groups = list(
+            Group.objects.active()
+            .filter(pk__in=secretariat_ids, kind__in=permissions.PLANNED_KINDS)
+            .select_related("parent")
+            .in_tree_order()
+        )
+        plans = {
+            plan.group_id: plan
+            for plan in WorkPlan.objects.filter(group__in=groups, year=year).only(
+                "id", "group_id", "year", "status", "submitted_at"
+            )
+        }
+        for group in groups:
+            plan = plans.get(group.pk)
+            if plan is not None:
+                plan.group = group  # the link needs the group's code: no query per row
+            late = plan.is_late(today) if plan is not None else today > workplan_deadline(year)
+            rows.append(
+                SecretariatRow(
+                    group=group,
+                    plan=plan,
+                    late=late,
+                    can_start=plan is None and permissions.can_create_workplan(user, group),
+                )
+            )
+
+    chair_ids = [gid for gid, r in roles.items() if r & {core.CHAIR, core.COCHAIR}]
+    to_approve: list[WorkPlan] = []
+    if chair_ids:
+        chair_step = ACTIONS["chair_approve"]
+        to_approve = [
+            plan
+            for plan in WorkPlan.objects.filter(group_id__in=chair_ids, status__in=chair_step.sources)
+            .select_related("group", "group__parent")
+            .order_by("year", "group__order", "group__code")
+            if chair_step.role(user, plan.group)
+        ]
+
+    submitted_count = None
+    if permissions.can_view_overview(user):
+        submitted_count = WorkPlan.objects.filter(status__in=ACTIONS["approve"].sources).count()
+
+    if not rows and not to_approve and not submitted_count:
+        return None
+    return {
+        "template": "workplans/_dashboard_section.html",
+        "context": {
+            "year": year,
+            "deadline": workplan_deadline(year),
+            "rows": rows,
+            "to_approve": to_approve,
+            "submitted_count": submitted_count,
+        },
+    }
