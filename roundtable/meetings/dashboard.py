@@ -15,10 +15,12 @@ from . import permissions
 from .models import Meeting, MeetingState, Participant, ParticipantSource, Response
 
 UPCOMING_LIMIT = 5
+# The RTP Secretariat is invited to many meetings: the page shows the first ones and how many in all.
+UNANSWERED_LIMIT = 10
 
 
 def my_meetings(request: HttpRequest) -> dict | None:
-    """Two queries at most (the roles and the Person are already loaded by the dashboard)."""
+    """Three queries at most (the roles and the Person are already loaded by the dashboard)."""
     user = request.user
     group_ids = list(core.roles_by_group(user))
     upcoming: list[Meeting] = []
@@ -31,22 +33,26 @@ def my_meetings(request: HttpRequest) -> dict | None:
         )
     person = core.person_of(user)
     unanswered: list[Participant] = []
+    unanswered_count = 0
     if person is not None:
         # Still answerable: not cancelled and not over (the answer page closes then too).
+        pending = Participant.objects.filter(
+            person=person,
+            source=ParticipantSource.INVITED,
+            response=Response.PENDING,
+            meeting__end__gte=timezone.now(),
+        ).exclude(meeting__state=MeetingState.CANCELLED)
         unanswered = list(
-            Participant.objects.filter(
-                person=person,
-                source=ParticipantSource.INVITED,
-                response=Response.PENDING,
-                meeting__end__gte=timezone.now(),
-            )
-            .exclude(meeting__state=MeetingState.CANCELLED)
-            .select_related("meeting", "meeting__group")
-            .order_by("meeting__start", "meeting_id")
+            pending.select_related("meeting", "meeting__group").order_by("meeting__start", "meeting_id")[
+                :UNANSWERED_LIMIT
+            ]
         )
+        unanswered_count = len(unanswered)
+        if unanswered_count == UNANSWERED_LIMIT:
+            unanswered_count = pending.count()
     if not upcoming and not unanswered:
         return None
     return {
         "template": "meetings/_dashboard_section.html",
-        "context": {"upcoming": upcoming, "unanswered": unanswered},
+        "context": {"upcoming": upcoming, "unanswered": unanswered, "unanswered_count": unanswered_count},
     }

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from roundtable.meetings.dashboard import UNANSWERED_LIMIT
 from roundtable.meetings.models import MeetingState, Participant, Response
 
 from .conftest import make_meeting
@@ -121,7 +122,16 @@ def test_dashboard_queries_do_not_grow_with_ten_times_the_meetings(client_for, w
         assert SECTION in page
         return len(queries)
 
-    grow(2)
+    grow(UNANSWERED_LIMIT)  # a full list of invitations: the count of all of them is asked too
     small = count()
-    grow(18)
+    grow(9 * UNANSWERED_LIMIT)
     assert count() == small
+
+
+def test_many_invitations_show_the_first_ten_and_how_many_in_all(client_for, world):
+    for i in range(12):
+        invite(make_meeting(world.education, days=2 + i, title_en=f"Invited {i:02d}"), world.people["member"])
+    page = dashboard(client_for, world, "member")
+    assert "Invited 09" in page
+    assert "Invited 10" not in page
+    assert "The first of 12 invitations waiting for your answer." in page
