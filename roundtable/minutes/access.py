@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from . import permissions
+from roundtable.core import permissions as core
+from roundtable.groups.models import Group
+
+from . import permissions, services
 from .document import minutes_queryset
-from .models import Minutes, MinutesVersion
+from .models import Minutes, MinutesStatus, MinutesVersion
 
 LANGS = dict(settings.LANGUAGES)
 
@@ -70,3 +73,31 @@ def minutes_for_editor(request: HttpRequest, meeting_id: int) -> Minutes:
 def detail_url(meeting_id: int, lang: str | None = None) -> str:
     url = reverse("minutes:detail", args=[meeting_id])
     return f"{url}?version={lang}" if lang else url
+
+
+# How many unpublished versions "Minutes to do" and the "My work" section look at.
+CANDIDATE_LIMIT = 200
+
+
+def unpublished_versions_with_steps(user) -> list[tuple[MinutesVersion, list[str]]]:
+    """The unpublished language versions the user follows, each with the steps the user may take now.
+
+    The versions of the user's groups (for the RTP Secretariat also the forums' and every version sent
+    to it), newest meeting first. Two queries at most, whatever the number of minutes.
+    """
+    roles = core.roles_by_group(user)
+    unpublished = MinutesVersion.objects.exclude(status=MinutesStatus.PUBLISHED)
+    if core.is_rtp_secretariat(user):
+        kept = {gid for gid, r in roles.items() if core.SECRETARIAT in r}
+        kept |= set(Group.objects.filter(kind="forum").values_list("id", flat=True))
+        candidates = unpublished.filter(
+            Q(minutes__meeting__group_id__in=set(roles) | kept) | Q(status=MinutesStatus.SENT)
+        )
+    elif roles:
+        candidates = unpublished.filter(minutes__meeting__group_id__in=set(roles))
+    else:
+        return []
+    candidates = candidates.select_related("minutes__meeting__group").order_by(
+        "-minutes__meeting__start", "language"
+    )[:CANDIDATE_LIMIT]
+    return [(v, services.allowed_steps(user, v, v.minutes.meeting.group)) for v in candidates]

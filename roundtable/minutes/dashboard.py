@@ -11,44 +11,16 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from roundtable.core import permissions as core
-from roundtable.groups.models import Group
 
-from . import services
-from .models import ActionPoint, MinutesStatus, MinutesVersion
+from .access import unpublished_versions_with_steps
+from .models import ActionPoint, MinutesVersion
 
 ACTION_POINTS_SHOWN = 10
-# The `minutes:work` page looks at this many unpublished versions; the count agrees with that page.
-CANDIDATE_LIMIT = 200
 
 
 def versions_waiting_for(user) -> list[tuple[MinutesVersion, list[str]]]:
-    """The language versions on which the user could take a step now, with those steps.
-
-    The reckoning of `minutes:work` ("Waiting for you"): the unpublished versions of the user's groups
-    (for the RTP Secretariat also the forums' and every version sent to it), kept when
-    `services.allowed_steps` allows the user a step. Two queries at most, whatever the number of minutes.
-    """
-    roles = core.roles_by_group(user)
-    kept = {gid for gid, r in roles.items() if core.SECRETARIAT in r}
-    unpublished = MinutesVersion.objects.exclude(status=MinutesStatus.PUBLISHED)
-    if core.is_rtp_secretariat(user):
-        kept |= set(Group.objects.filter(kind="forum").values_list("id", flat=True))
-        candidates = unpublished.filter(
-            Q(minutes__meeting__group_id__in=set(roles) | kept) | Q(status=MinutesStatus.SENT)
-        )
-    elif roles:
-        candidates = unpublished.filter(minutes__meeting__group_id__in=set(roles))
-    else:
-        return []
-    candidates = candidates.select_related("minutes__meeting__group").order_by(
-        "-minutes__meeting__start", "language"
-    )[:CANDIDATE_LIMIT]
-    waiting = []
-    for version in candidates:
-        steps = services.allowed_steps(user, version, version.minutes.meeting.group)
-        if steps:
-            waiting.append((version, steps))
-    return waiting
+    """The language versions on which the user could take a step now: "Waiting for you" of `minutes:work`."""
+    return [(version, steps) for version, steps in unpublished_versions_with_steps(user) if steps]
 
 
 def my_minutes(request: HttpRequest) -> dict | None:

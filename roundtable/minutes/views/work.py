@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,8 +11,7 @@ from roundtable.core import permissions as core
 from roundtable.groups.models import Group
 from roundtable.meetings.models import Meeting, MeetingState
 
-from .. import services
-from ..models import MinutesStatus, MinutesVersion
+from ..access import unpublished_versions_with_steps
 
 
 @login_required
@@ -30,20 +28,8 @@ def work(request: HttpRequest) -> HttpResponse:
         .select_related("group")
         .order_by("-start")[:50]
     )
-    candidates = MinutesVersion.objects.exclude(status=MinutesStatus.PUBLISHED).filter(
-        minutes__meeting__group_id__in=set(roles)
-    )
-    if core.is_rtp_secretariat(user):
-        candidates = MinutesVersion.objects.exclude(status=MinutesStatus.PUBLISHED).filter(
-            Q(minutes__meeting__group_id__in=set(roles) | kept) | Q(status=MinutesStatus.SENT)
-        )
-    candidates = candidates.select_related("minutes__meeting__group").order_by(
-        "-minutes__meeting__start", "language"
-    )[:200]
     waiting, in_progress = [], []
-    for version in candidates:
-        group = version.minutes.meeting.group
-        steps = services.allowed_steps(user, version, group)
+    for version, steps in unpublished_versions_with_steps(user):
         (waiting if steps else in_progress).append((version, steps))
     return render(
         request, "minutes/work.html", {"to_start": to_start, "waiting": waiting, "in_progress": in_progress}
