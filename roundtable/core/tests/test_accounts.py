@@ -69,3 +69,10 @@ def test_the_language_switcher_keeps_the_visitor_on_the_same_page(world, client)
 def test_lao_pages_load_the_lao_font_served_by_the_platform(client):
     body = client.get("/lo/").content.decode()
     assert "NotoSansLao-Regular.woff2" in body
+
+
+def test_an_unchanged_public_page_is_not_sent_again_to_a_visitor_who_has_it(world, client):
+    first = client.get("/lo/groups/health/")
+    assert first.has_header("ETag")
+    again = client.get("/lo/groups/health/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
