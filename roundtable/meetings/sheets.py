@@ -7,19 +7,15 @@ details: only the secretariat may download it (the views check).
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roundtable.core.i18n import localized
+from roundtable.core.pdf import render_pdf
 
 from .models import Meeting
 from .when import meeting_when
-
-FONT_DIR = Path(settings.BASE_DIR) / "roundtable" / "static" / "fonts"
 
 
 def sheet_rows(meeting: Meeting) -> list[dict]:
@@ -68,16 +64,11 @@ def _context(meeting: Meeting) -> dict:
         "rows": sheet_rows(meeting),
         "headers": headers(),
         "blank_rows": range(5),
-        "font_regular": (FONT_DIR / "NotoSansLao-Regular.ttf").as_uri(),
-        "font_bold": (FONT_DIR / "NotoSansLao-Bold.ttf").as_uri(),
     }
 
 
 def sheet_pdf(meeting: Meeting) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("meetings/sheet.html", _context(meeting))
-    return HTML(string=html, base_url=str(FONT_DIR)).write_pdf()
+    return render_pdf("meetings/sheet.html", _context(meeting))
 
 
 def sheet_docx(meeting: Meeting) -> bytes:

@@ -8,20 +8,18 @@ action point. The labels are in the version's language, whatever the page's lang
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from roundtable.core.pdf import render_pdf
+
 from .document import MinutesDocument
 from .models import MinutesVersion
 
-FONTS = Path(settings.BASE_DIR) / "roundtable" / "static" / "fonts"
 DOCX_FONT = "Noto Sans Lao"
 
 
@@ -134,17 +132,5 @@ def minutes_docx(doc: MinutesDocument, version: MinutesVersion) -> bytes:
 
 
 def minutes_pdf(doc: MinutesDocument, version: MinutesVersion) -> bytes:
-    from weasyprint import HTML
-
     with translation.override(doc.lang):
-        html = render_to_string(
-            "minutes/export_pdf.html",
-            {
-                "doc": doc,
-                "text": labels(),
-                "version": version,
-                "font_regular": (FONTS / "NotoSansLao-Regular.ttf").as_uri(),
-                "font_bold": (FONTS / "NotoSansLao-Bold.ttf").as_uri(),
-            },
-        )
-    return HTML(string=html, base_url=str(FONTS)).write_pdf()
+        return render_pdf("minutes/export_pdf.html", {"doc": doc, "text": labels(), "version": version})

@@ -49,10 +49,12 @@ def test_the_pdf_sign_in_sheet_is_a_pdf_with_the_participants(world, client_for,
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
+    from roundtable.core.pdf import FONTS
     from roundtable.meetings import sheets
 
-    html = render_to_string("meetings/sheet.html", sheets._context(invited))
+    html = render_to_string("meetings/sheet.html", {**sheets._context(invited), **FONTS})
     assert "ດາລາ" in html
+    assert FONTS["font_regular"] in html
     fonts = set(re.findall(rb"/BaseFont\s*/([^\s/]+)", HTML(string=html).write_pdf(uncompressed_pdf=True)))
     assert any(b"Noto" in name for name in fonts), fonts
 
