@@ -38,3 +38,11 @@ class Localized:
         if obj is None:
             return self
         return localized(obj, self.field)
+
+
+def require_text(obj, field: str, message) -> None:
+    """Raise a ValidationError on `<field>_lo` unless the field has text in at least one language."""
+    if not localized(obj, field).strip():
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({f"{field}_lo": message})

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import localized, require_text
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -20,13 +22,8 @@ class BilingualNameModel(TimeStampedModel):
         abstract = True
 
     def __str__(self) -> str:
-        from .i18n import localized
-
         return localized(self, "name")
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
-        if not (self.name_lo or "").strip() and not (self.name_en or "").strip():
-            raise ValidationError({"name_lo": _("Give the name in Lao, in English, or both.")})
+        require_text(self, "name", _("Give the name in Lao, in English, or both."))
