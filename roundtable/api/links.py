@@ -5,7 +5,7 @@ reversed inside `translation.override` for the language asked for.
 """
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from rest_framework.request import Request
 
@@ -22,11 +22,3 @@ def page_url(request: Request | None, viewname: str, args: list, lang: str, frag
     with translation.override(lang):
         path = reverse(viewname, args=args)
     return absolute(request, path + (f"#{fragment}" if fragment else ""))
-
-
-def optional_page_url(request: Request | None, viewname: str, args: list, lang: str) -> str | None:
-    """Like page_url, but None when no such page exists (a feature not installed)."""
-    try:
-        return page_url(request, viewname, args, lang)
-    except NoReverseMatch:
-        return None

@@ -13,7 +13,7 @@ from roundtable.directory.models import Organisation, Person
 from roundtable.frameworks.models import Framework, FrameworkItem
 from roundtable.groups.models import ChairRole, ChairTerm, Group, TermsOfReference
 
-from .links import optional_page_url, page_url
+from .links import absolute, page_url
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -105,12 +105,10 @@ class TermsOfReferenceSerializer(serializers.ModelSerializer):
         model = TermsOfReference
         fields = ["title", "language", "version", "date", "download_url"]
 
-    @extend_schema_field(serializers.URLField(allow_null=True))
-    def get_download_url(self, tor: TermsOfReference) -> str | None:
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download_url(self, tor: TermsOfReference) -> str:
         # Files are never public /media/ URLs: the groups app serves them through its own view.
-        return optional_page_url(
-            self.context.get("request"), "groups:tor_download", [tor.group.code, tor.pk], "lo"
-        )
+        return page_url(self.context.get("request"), "groups:tor_download", [tor.group.code, tor.pk], "lo")
 
 
 class FrameworkItemRefSerializer(serializers.ModelSerializer):
@@ -199,10 +197,8 @@ class FrameworkSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_items(self, framework: Framework) -> str:
-        request = self.context.get("request")
         path = reverse("api:frameworkitem-list")
-        link = request.build_absolute_uri(path) if request is not None else path
-        return f"{link}?framework={framework.code}"
+        return absolute(self.context.get("request"), f"{path}?framework={framework.code}")
 
 
 class FrameworkItemSerializer(serializers.ModelSerializer):

@@ -16,15 +16,6 @@ def can_view_people(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def can_export_organisations(user) -> bool:
-    """Organisations are public data: anyone may download them."""
-    return True
-
-
-def can_import_into_group(user, group) -> bool:
-    return permissions.can_manage_stakeholders(user, group)
-
-
 def contact_visible_person_ids(user, person_ids: Iterable[int]) -> set[int]:
     """Of these people, those whose email and phone the user may see (same rule as can_view_contact).
 

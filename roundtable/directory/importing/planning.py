@@ -183,13 +183,8 @@ def plan_organisations(rows: list[SourceRow]) -> Plan:
         target, problem = index.match(values)
         if problem:
             row.errors.append(problem)
-        if target is not None and earlier is None and target.pk in seen_targets:
-            earlier = seen_targets[target.pk]
-        if earlier is not None:
-            row.errors.append(_("duplicate of line %(line)d") % {"line": earlier})
+        _note_target(row, target, earlier, seen_targets)
         if target is not None:
-            seen_targets.setdefault(target.pk, row.line)
-            row.target_id = target.pk
             row.changes = _fill(target, values, ORGANISATION_COLUMNS)
             row.action = "update" if row.changes else "unchanged"
             instance = target
@@ -209,6 +204,18 @@ def plan_organisations(rows: list[SourceRow]) -> Plan:
             row.action = ""
         planned.append(row)
     return Plan(ORGANISATIONS, planned)
+
+
+def _note_target(row: PlannedRow, target, earlier: int | None, seen_targets: dict[int, int]) -> None:
+    """Record the directory entry the row matches; a row is a duplicate when an earlier row had one of
+    its identifying values (`earlier`) or matched the same entry."""
+    if target is not None:
+        if earlier is None:
+            earlier = seen_targets.get(target.pk)
+        seen_targets.setdefault(target.pk, row.line)
+        row.target_id = target.pk
+    if earlier is not None:
+        row.errors.append(_("duplicate of line %(line)d") % {"line": earlier})
 
 
 def _parse_date(text: str) -> tuple[str, str]:
@@ -243,6 +250,7 @@ def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
     if group is not None:
         current = {m.person_id: m for m in Membership.objects.current().filter(group=group)}
 
+    fields = [name for name in PEOPLE_COLUMNS if name != "organisation"]
     seen_keys: dict[tuple, int] = {}
     seen_targets: dict[int, int] = {}
     planned = []
@@ -301,14 +309,8 @@ def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
                 row.errors.append(_("more than one person has this name in this organisation"))
             target = found[0] if len(found) == 1 else None
 
-        fields = [name for name in PEOPLE_COLUMNS if name != "organisation"]
-        if target is not None and earlier is None and target.pk in seen_targets:
-            earlier = seen_targets[target.pk]
-        if earlier is not None:
-            row.errors.append(_("duplicate of line %(line)d") % {"line": earlier})
+        _note_target(row, target, earlier, seen_targets)
         if target is not None:
-            seen_targets.setdefault(target.pk, row.line)
-            row.target_id = target.pk
             row.changes = _fill(target, values, fields)
             if organisation is not None and target.organisation_id != organisation.pk:
                 target.organisation = organisation

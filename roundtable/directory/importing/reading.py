@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from roundtable.core.uploads import validate_document
 
-from ..exporting import ORGANISATION_COLUMNS, PEOPLE_COLUMNS
+from ..exporting import ORGANISATION_COLUMNS, STAKEHOLDER_COLUMNS
 
 ORGANISATIONS = "organisations"
 PEOPLE = "people"
@@ -26,7 +26,7 @@ REQUIRED_COLUMNS = {
 }
 KNOWN_COLUMNS = {
     ORGANISATIONS: ORGANISATION_COLUMNS,
-    PEOPLE: [*PEOPLE_COLUMNS, "role", "on_behalf_of", "start_date", "end_date"],
+    PEOPLE: STAKEHOLDER_COLUMNS,
 }
 IMPORT_TYPES: dict[str, set[str] | None] = {
     ".csv": None,
