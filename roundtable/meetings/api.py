@@ -6,30 +6,14 @@ documents marked public. Links point to the public pages in Lao (`url`) and Engl
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db.models import Prefetch
-from django.urls import reverse
-from django.utils import translation
 from rest_framework import serializers, viewsets
 
+from roundtable.api.links import page_url
 from roundtable.api.pagination import PublicPagination
 from roundtable.minutes.links import public_minutes_url, with_published_minutes
 
 from .models import Meeting, MeetingDocument, Visibility
-
-
-def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else settings.SITE_URL + path
-
-
-def _page(request, viewname: str, args: list, lang: str) -> str:
-    with translation.override(lang):
-        return _absolute(request, reverse(viewname, args=args))
-
-
-def minutes_url(meeting: Meeting, request) -> str | None:
-    """The published minutes' public page, or None while no language version is published."""
-    return public_minutes_url(meeting, request)
 
 
 class PublicDocumentSerializer(serializers.ModelSerializer):
@@ -40,7 +24,7 @@ class PublicDocumentSerializer(serializers.ModelSerializer):
         fields = ["title", "language", "url"]
 
     def get_url(self, document: MeetingDocument) -> str:
-        return _page(self.context.get("request"), "meetings:document", [document.pk], "lo")
+        return page_url(self.context.get("request"), "meetings:document", [document.pk], "lo")
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -69,13 +53,14 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]
 
     def get_url(self, meeting: Meeting) -> str:
-        return _page(self.context.get("request"), "meetings:detail", [meeting.pk], "lo")
+        return page_url(self.context.get("request"), "meetings:detail", [meeting.pk], "lo")
 
     def get_url_en(self, meeting: Meeting) -> str:
-        return _page(self.context.get("request"), "meetings:detail", [meeting.pk], "en")
+        return page_url(self.context.get("request"), "meetings:detail", [meeting.pk], "en")
 
     def get_minutes_url(self, meeting: Meeting) -> str | None:
-        return minutes_url(meeting, self.context.get("request"))
+        # None while no language version is published.
+        return public_minutes_url(meeting, self.context.get("request"))
 
 
 class MeetingViewSet(viewsets.ReadOnlyModelViewSet):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from rest_framework import serializers, viewsets
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 
+from roundtable.api.links import page_url
+from roundtable.api.pagination import PublicPagination
 from roundtable.meetings.models import Participant
 
 from .models import ActionPoint, Decision, Minutes, MinutesItem, MinutesVersion
@@ -24,24 +24,8 @@ from .models import ActionPoint, Decision, Minutes, MinutesItem, MinutesVersion
 LANG_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else settings.SITE_URL + path
-
-
-def _page(request, name: str, args: list, lang: str, query: str = "") -> str:
-    with translation.override(lang):
-        path = reverse(name, args=args)
-    return _absolute(request, path + query)
-
-
 def _published_langs(minutes: Minutes) -> list[str]:
     return [v.language for v in minutes.published_versions]
-
-
-class PublicPagination(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
 
 
 def published_minutes_queryset() -> QuerySet[Minutes]:
@@ -146,10 +130,10 @@ class MinutesSerializer(serializers.Serializer):
         return result
 
     def get_url(self, minutes: Minutes) -> str:
-        return _page(self.context.get("request"), "minutes:detail", [minutes.meeting_id], "lo")
+        return page_url(self.context.get("request"), "minutes:detail", [minutes.meeting_id], "lo")
 
     def get_url_en(self, minutes: Minutes) -> str:
-        return _page(self.context.get("request"), "minutes:detail", [minutes.meeting_id], "en")
+        return page_url(self.context.get("request"), "minutes:detail", [minutes.meeting_id], "en")
 
     def get_exports(self, minutes: Minutes) -> dict:
         request = self.context.get("request")
@@ -157,11 +141,13 @@ class MinutesSerializer(serializers.Serializer):
         for version in minutes.published_versions:
             lang = version.language
             links = {
-                "docx": _page(request, "minutes:export_docx", [minutes.meeting_id, lang], lang),
-                "pdf": _page(request, "minutes:export_pdf", [minutes.meeting_id, lang], lang),
+                "docx": page_url(request, "minutes:export_docx", [minutes.meeting_id, lang], lang),
+                "pdf": page_url(request, "minutes:export_pdf", [minutes.meeting_id, lang], lang),
             }
             if version.signed_pdf:
-                links["signed_pdf"] = _page(request, "minutes:signed_pdf", [minutes.meeting_id, lang], lang)
+                links["signed_pdf"] = page_url(
+                    request, "minutes:signed_pdf", [minutes.meeting_id, lang], lang
+                )
             out[lang] = links
         return out
 
@@ -200,21 +186,21 @@ class ActionPointSerializer(serializers.Serializer):
         return timezone.localdate(action.item.minutes.meeting.start).isoformat()
 
     def get_url(self, action: ActionPoint) -> str:
-        return _page(
+        return page_url(
             self.context.get("request"),
             "minutes:detail",
             [action.item.minutes.meeting_id],
             "lo",
-            f"#item-{action.item_id}",
+            f"item-{action.item_id}",
         )
 
     def get_url_en(self, action: ActionPoint) -> str:
-        return _page(
+        return page_url(
             self.context.get("request"),
             "minutes:detail",
             [action.item.minutes.meeting_id],
             "en",
-            f"#item-{action.item_id}",
+            f"item-{action.item_id}",
         )
 
 

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import translation
 
+from roundtable.api.links import page_url
 from roundtable.core.i18n import localized
 from roundtable.meetings.models import Meeting
 
@@ -28,13 +29,7 @@ def public_minutes_url(meeting: Meeting, request=None) -> str | None:
         has_published = MinutesVersion.objects.published().filter(minutes__meeting=meeting).exists()
     if not has_published:
         return None
-    with translation.override("lo"):
-        path = reverse("minutes:detail", args=[meeting.pk])
-    if request is not None:
-        return request.build_absolute_uri(path)
-    from django.conf import settings
-
-    return settings.SITE_URL + path
+    return page_url(request, "minutes:detail", [meeting.pk], "lo")
 
 
 def minutes_link_for(user, meeting: Meeting) -> dict | None:
