@@ -5,23 +5,15 @@ meetings, the public page and the export links. Registered by the API app from `
 from __future__ import annotations
 
 import django_filters
-from django.conf import settings
 from django.db.models import Prefetch
-from django.urls import reverse
-from django.utils import translation
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
+from roundtable.api.links import page_url
 from roundtable.frameworks.models import FrameworkItem
 
 from .models import PlannedMeeting, Priority, WorkPlan
-
-
-def _absolute(request, viewname: str, args: list, lang: str) -> str:
-    # Pages live under a language prefix; the API does not, so reverse in the language asked for.
-    with translation.override(lang):
-        path = reverse(viewname, args=args)
-    return request.build_absolute_uri(path) if request is not None else settings.SITE_URL + path
+from .services import PRIORITY_ALL_FIELDS
 
 
 class FrameworkLinkSerializer(serializers.ModelSerializer):
@@ -46,24 +38,7 @@ class PrioritySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Priority
-        fields = [
-            "order",
-            "title_lo",
-            "title_en",
-            "description_lo",
-            "description_en",
-            "lead_organisation",
-            "partners",
-            "nsedp_outputs",
-            "sdg_targets",
-            "expected_results_lo",
-            "expected_results_en",
-            "start_date",
-            "end_date",
-            "budget",
-            "currency",
-            "funding_source",
-        ]
+        fields = ["order", *PRIORITY_ALL_FIELDS]
 
 
 class PlannedMeetingSerializer(serializers.ModelSerializer):
@@ -108,12 +83,12 @@ class WorkPlanSerializer(serializers.ModelSerializer):
         ]
 
     def _url(self, plan: WorkPlan, lang: str) -> str:
-        return _absolute(self.context.get("request"), "workplans:detail", [plan.group.code, plan.year], lang)
+        return page_url(self.context.get("request"), "workplans:detail", [plan.group.code, plan.year], lang)
 
     def _exports(self, plan: WorkPlan, lang: str) -> dict[str, str]:
         request = self.context.get("request")
         return {
-            fmt: _absolute(request, "workplans:export", [plan.group.code, plan.year, fmt], lang)
+            fmt: page_url(request, "workplans:export", [plan.group.code, plan.year, fmt], lang)
             for fmt in ("docx", "xlsx", "pdf")
         }
 

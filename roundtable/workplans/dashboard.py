@@ -16,7 +16,7 @@ from roundtable.core import permissions as core
 from roundtable.groups.models import Group
 
 from . import permissions
-from .models import WorkPlan, workplan_deadline
+from .models import WorkPlan, submission_is_late, workplan_deadline
 from .services.lifecycle import ACTIONS
 
 
@@ -35,7 +35,7 @@ def my_workplans(request: HttpRequest) -> dict | None:
     year = today.year
     roles = core.roles_by_group(user)
 
-    secretariat_ids = [gid for gid, r in roles.items() if core.SECRETARIAT in r]
+    secretariat_ids = core.managed_group_ids(user)
     rows: list[SecretariatRow] = []
     if secretariat_ids:
         # An inactive group is being wound down: it plans nothing.
@@ -55,12 +55,11 @@ def my_workplans(request: HttpRequest) -> dict | None:
             plan = plans.get(group.pk)
             if plan is not None:
                 plan.group = group  # the link needs the group's code: no query per row
-            late = plan.is_late(today) if plan is not None else today > workplan_deadline(year)
             rows.append(
                 SecretariatRow(
                     group=group,
                     plan=plan,
-                    late=late,
+                    late=submission_is_late(year, plan.submitted_at if plan else None, today),
                     can_start=plan is None and permissions.can_create_workplan(user, group),
                 )
             )

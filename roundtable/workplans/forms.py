@@ -8,7 +8,7 @@ from roundtable.directory.models import Organisation
 from roundtable.frameworks.models import FrameworkItem
 
 from .models import Priority, WorkPlan
-from .services import HEADER_FIELDS, nsedp_for_year
+from .services import HEADER_FIELDS, PRIORITY_ALL_FIELDS, nsedp_for_year
 
 
 class RevisionMixin(forms.Form):
@@ -56,23 +56,7 @@ class PriorityForm(RevisionMixin, forms.ModelForm):
 
     class Meta:
         model = Priority
-        fields = [
-            "title_lo",
-            "title_en",
-            "description_lo",
-            "description_en",
-            "lead_organisation",
-            "partners",
-            "nsedp_outputs",
-            "sdg_targets",
-            "expected_results_lo",
-            "expected_results_en",
-            "start_date",
-            "end_date",
-            "budget",
-            "currency",
-            "funding_source",
-        ]
+        fields = PRIORITY_ALL_FIELDS
         widgets = {
             "description_lo": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),

@@ -8,15 +8,14 @@ from django.utils import timezone
 from roundtable.frameworks.models import FrameworkItem
 from roundtable.groups.models import Group
 
-from .models import Priority, WorkPlan, workplan_deadline
+from .models import Priority, WorkPlan, submission_is_late, workplan_deadline
+from .permissions import PLANNED_KINDS
 
 
 def build(year: int) -> dict:
+    # SWGs in their order, each followed by its sub-SWGs.
     groups = list(
-        Group.objects.active()
-        .filter(kind__in=["swg", "subswg"])
-        .select_related("parent")
-        .order_by("order", "code")
+        Group.objects.active().filter(kind__in=PLANNED_KINDS).select_related("parent").in_tree_order()
     )
     plans = {
         plan.group_id: plan
@@ -25,21 +24,8 @@ def build(year: int) -> dict:
         )
     }
     today = timezone.localdate()
-    deadline = workplan_deadline(year)
-    # SWGs in their order, each followed by its sub-SWGs.
-    children: dict[int, list] = {}
-    for group in groups:
-        if group.parent_id:
-            children.setdefault(group.parent_id, []).append(group)
-    ordered = []
-    for group in groups:
-        if group.parent_id is None:
-            ordered.append(group)
-            ordered.extend(children.pop(group.pk, []))
-    for rest in children.values():  # sub-SWGs of an inactive SWG
-        ordered.extend(rest)
     rows = []
-    for group in ordered:
+    for group in groups:
         plan = plans.get(group.pk)
         if plan is not None:
             plan.group = group  # avoid a query per row in the template's links
@@ -47,7 +33,7 @@ def build(year: int) -> dict:
             {
                 "group": group,
                 "plan": plan,
-                "late": plan.is_late(today) if plan is not None else today > deadline,
+                "late": submission_is_late(year, plan.submitted_at if plan else None, today),
                 "missing": plan is None,
             }
         )
@@ -65,7 +51,7 @@ def build(year: int) -> dict:
     )
     return {
         "rows": rows,
-        "deadline": deadline,
+        "deadline": workplan_deadline(year),
         "outcome_rows": outcome_rows,
         "missing_count": sum(1 for r in rows if r["missing"]),
         "late_count": sum(1 for r in rows if r["late"]),

@@ -34,9 +34,7 @@ def is_chair_or_cochair(user, group: Group) -> bool:
 
 def can_view_workplan(user, plan: WorkPlan) -> bool:
     """The plan's page and exports: everyone once published; before, the group and the RTP Secretariat."""
-    if plan.status == WorkPlanStatus.PUBLISHED:
-        return True
-    return core.is_rtp_secretariat(user) or core.is_group_member(user, plan.group)
+    return plan.status == WorkPlanStatus.PUBLISHED or can_view_unpublished_of(user, plan.group)
 
 
 def can_view_unpublished_of(user, group: Group) -> bool:
@@ -49,7 +47,7 @@ def can_create_workplan(user, group: Group) -> bool:
 
 
 def can_edit_workplan(user, plan: WorkPlan) -> bool:
-    return plan.status in EDITABLE_STATUSES and core.is_group_secretariat(user, plan.group)
+    return plan.status in EDITABLE_STATUSES and may_edit_group_plans(user, plan.group)
 
 
 def may_edit_group_plans(user, group: Group) -> bool:

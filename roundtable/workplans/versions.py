@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from roundtable.core.i18n import current_lang, pick
 
 from .models import Priority, WorkPlan
+from .services import PRIORITY_FIELDS
 
 
 def _label(model, field: str) -> str:
@@ -22,11 +23,9 @@ def _names(value, lang: str) -> str:
 def _priority_view(p: dict, lang: str) -> dict[str, str]:
     """The priority's fields as label → text, so that two versions compare line by line."""
     view = {}
-    for field in [
-        "title_lo", "title_en", "description_lo", "description_en",
-        "expected_results_lo", "expected_results_en",
-        "start_date", "end_date", "budget", "currency", "funding_source",
-    ]:  # fmt: skip
+    for field in PRIORITY_FIELDS:
+        if field == "lead_organisation":
+            continue  # kept as its names: below
         view[_label(Priority, field)] = str(p.get(field) or "")
     view[_label(Priority, "lead_organisation")] = _names(p.get("lead_organisation"), lang)
     view[_label(Priority, "partners")] = ", ".join(_names(o, lang) for o in p.get("partners", []))

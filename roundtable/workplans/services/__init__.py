@@ -16,6 +16,7 @@ The package has one module per concern; import from here (`from roundtable.workp
 from .common import (
     HEADER_FIELDS,
     MEETING_FIELDS,
+    PRIORITY_ALL_FIELDS,
     PRIORITY_FIELDS,
     PRIORITY_M2M,
     EditConflict,
@@ -50,6 +51,7 @@ __all__ = [
     "ACTIONS",
     "HEADER_FIELDS",
     "MEETING_FIELDS",
+    "PRIORITY_ALL_FIELDS",
     "PRIORITY_FIELDS",
     "PRIORITY_M2M",
     "Action",

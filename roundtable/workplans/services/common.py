@@ -15,12 +15,16 @@ from .. import permissions
 from ..models import WorkPlan
 
 HEADER_FIELDS = ["sector_strategy_lo", "sector_strategy_en", "context_lo", "context_en"]
-PRIORITY_FIELDS = [
+# Every field the secretariat gives a priority, in the template's order (the form and the API show them so).
+PRIORITY_ALL_FIELDS = [
     "title_lo",
     "title_en",
     "description_lo",
     "description_en",
     "lead_organisation",
+    "partners",
+    "nsedp_outputs",
+    "sdg_targets",
     "expected_results_lo",
     "expected_results_en",
     "start_date",
@@ -30,6 +34,7 @@ PRIORITY_FIELDS = [
     "funding_source",
 ]
 PRIORITY_M2M = ["partners", "nsedp_outputs", "sdg_targets"]
+PRIORITY_FIELDS = [f for f in PRIORITY_ALL_FIELDS if f not in PRIORITY_M2M]
 MEETING_FIELDS = ["group", "date", "title_lo", "title_en"]
 
 
@@ -85,3 +90,10 @@ def require_editable(actor, plan: WorkPlan) -> None:
             _("The plan is “%(status)s”: it can be changed only as a draft or when returned.")
             % {"status": plan.get_status_display()}
         )
+
+
+def remove_part(part, actor) -> None:
+    """Delete a priority, planned meeting or stakeholder of a plan still in the secretariat's hands
+    (the caller is atomic: the plan stays locked until the deletion is done)."""
+    require_editable(actor, locked_plan(part.workplan_id))
+    part.delete()

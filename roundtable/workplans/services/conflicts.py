@@ -23,16 +23,13 @@ def _label(model, field: str) -> str:
     return str(model._meta.get_field(field).verbose_name)
 
 
-def _field_changes(model, fields: list[str], loaded, current, foreign_keys=()) -> list[FieldChange]:
-    """Field by field; every field when the loaded revision has no record (then nothing can be compared)."""
+def _field_changes(model, fields: list[str], loaded, current) -> list[FieldChange]:
+    """Field by field; every field when the loaded revision has no record (then nothing can be compared).
+    A foreign key of the historical record gives the object as it is now (its name), which is what the
+    user needs to recognise it."""
     changes = []
     for field in fields:
-        if field in foreign_keys:
-            # The historical record's relation gives the object as it is now (its name), which is what
-            # the user needs to recognise it.
-            then = getattr(loaded, field) if loaded is not None else None
-        else:
-            then = getattr(loaded, field, None) if loaded is not None else None
+        then = getattr(loaded, field) if loaded is not None else None
         now = getattr(current, field)
         if loaded is None or then != now:
             changes.append(FieldChange(_label(model, field), _display(then), _display(now)))
@@ -59,7 +56,7 @@ def _priority_m2m_labels(record_or_priority, field: str, historical: bool) -> li
 def priority_changes(priority: Priority, loaded_revision: int) -> list[FieldChange]:
     """What changed in a priority between the revision the user loaded and now (fields and links)."""
     loaded = _record_at(priority.history, loaded_revision)
-    changes = _field_changes(Priority, PRIORITY_FIELDS, loaded, priority, foreign_keys=("lead_organisation",))
+    changes = _field_changes(Priority, PRIORITY_FIELDS, loaded, priority)
     if loaded is not None:
         for field in PRIORITY_M2M:
             then = _priority_m2m_labels(loaded, field, historical=True)
@@ -72,4 +69,4 @@ def priority_changes(priority: Priority, loaded_revision: int) -> list[FieldChan
 def meeting_changes(meeting: PlannedMeeting, loaded_revision: int) -> list[FieldChange]:
     """What changed in a planned meeting between the revision the user loaded and now."""
     loaded = _record_at(meeting.history, loaded_revision)
-    return _field_changes(PlannedMeeting, MEETING_FIELDS, loaded, meeting, foreign_keys=("group",))
+    return _field_changes(PlannedMeeting, MEETING_FIELDS, loaded, meeting)

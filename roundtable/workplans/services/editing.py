@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from ..models import PlannedMeeting, PlanStakeholder, WorkPlan
-from .common import HEADER_FIELDS, EditConflict, locked_plan, require_editable
+from .common import HEADER_FIELDS, EditConflict, locked_plan, remove_part, require_editable
 from .conflicts import header_changes, meeting_changes
 
 # --- the header ---------------------------------------------------------------------------------------
@@ -40,10 +40,13 @@ def plannable_groups(plan: WorkPlan) -> list:
     return [plan.group, *plan.group.children.filter(is_active=True).order_by("order", "code")]
 
 
-def _check_meeting(plan: WorkPlan, group, day: date) -> None:
+def _check_meeting(plan: WorkPlan, group, day: date, kept_group_id: int | None = None) -> None:
     # Only the plan's own group or one of its active sub-groups: never another group's sub-group, whose
-    # calendar would then show a meeting its own secretariat never planned.
-    if group.pk != plan.group_id and (group.parent_id != plan.group_id or not group.is_active):
+    # calendar would then show a meeting its own secretariat never planned. An edit that keeps the
+    # meeting's group (`kept_group_id`) may keep a sub-group closed since.
+    if group.pk not in {plan.group_id, kept_group_id} and (
+        group.parent_id != plan.group_id or not group.is_active
+    ):
         raise ValidationError({"group": _("Choose the group or one of its sub-groups.")})
     if day.year != plan.year:
         raise ValidationError({"date": _("The date must be in %(year)s.") % {"year": plan.year}})
@@ -82,10 +85,7 @@ def planned_meeting_update(
     current = PlannedMeeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
     if current.revision != revision:
         raise EditConflict(meeting_changes(current, revision))
-    if group.pk != current.group_id:
-        _check_meeting(plan, group, day)
-    elif day.year != plan.year:
-        raise ValidationError({"date": _("The date must be in %(year)s.") % {"year": plan.year}})
+    _check_meeting(plan, group, day, kept_group_id=current.group_id)
     current.group, current.date = group, day
     current.title_lo, current.title_en = title_lo.strip(), title_en.strip()
     current.revision += 1
@@ -96,9 +96,7 @@ def planned_meeting_update(
 
 @transaction.atomic
 def planned_meeting_remove(*, meeting: PlannedMeeting, actor) -> None:
-    plan = locked_plan(meeting.workplan_id)
-    require_editable(actor, plan)
-    meeting.delete()
+    remove_part(meeting, actor)
 
 
 # --- stakeholders ---------------------------------------------------------------------------------------
@@ -155,6 +153,4 @@ def stakeholder_add(
 
 @transaction.atomic
 def stakeholder_remove(*, stakeholder: PlanStakeholder, actor) -> None:
-    plan = locked_plan(stakeholder.workplan_id)
-    require_editable(actor, plan)
-    stakeholder.delete()
+    remove_part(stakeholder, actor)

@@ -14,6 +14,7 @@ from .common import (
     EditConflict,
     locked_plan,
     nsedp_for_year,
+    remove_part,
     require_editable,
 )
 from .conflicts import priority_changes
@@ -95,9 +96,7 @@ def priority_update(*, priority: Priority, actor, data: dict, revision: int) -> 
 
 @transaction.atomic
 def priority_delete(*, priority: Priority, actor) -> None:
-    plan = locked_plan(priority.workplan_id)
-    require_editable(actor, plan)
-    priority.delete()
+    remove_part(priority, actor)
 
 
 @transaction.atomic

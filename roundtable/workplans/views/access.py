@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -77,10 +77,29 @@ def conflict_message(request: HttpRequest) -> None:
     )
 
 
-def rebound(form_class, request: HttpRequest, **kwargs):
+def rebound(form_class, request: HttpRequest, revision: int, **kwargs):
     """The user's input again, but with the current revision: saving once more, knowingly, overwrites."""
     data = request.POST.copy()
-    data["revision"] = str(kwargs["instance"].revision)
+    data["revision"] = str(revision)
     form = form_class(data, **kwargs)
     form.is_valid()
     return form
+
+
+def confirm_then_remove(
+    request: HttpRequest, plan: WorkPlan, *, question: str, back: str, remove, done: str
+) -> HttpResponse:
+    """GET asks `question`; POST calls `remove()` and goes `back` with `done` (or the reason it could not)."""
+    if request.method != "POST":
+        return render(
+            request,
+            "workplans/confirm_delete.html",
+            {"plan": plan, "question": question, "cancel_url": back},
+        )
+    try:
+        remove()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(back)

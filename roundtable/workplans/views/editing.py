@@ -16,6 +16,7 @@ from ..forms import PICKERS, CreateForm, HeaderForm, PriorityForm
 from ..models import Priority, WorkPlan, workplan_deadline
 from .access import (
     add_error,
+    confirm_then_remove,
     conflict_message,
     get_group,
     get_plan_for_edit,
@@ -77,7 +78,8 @@ def edit_header(request: HttpRequest, code: str, year: int) -> HttpResponse:
         except services.EditConflict as conflict:
             changes = conflict.changes
             conflict_message(request)
-            form = rebound(HeaderForm, request, instance=WorkPlan.objects.get(pk=plan.pk))
+            current = WorkPlan.objects.get(pk=plan.pk)
+            form = rebound(HeaderForm, request, current.revision, instance=current)
         except ValidationError as error:
             add_error(form, error)
         else:
@@ -112,7 +114,8 @@ def _priority_page(request: HttpRequest, plan: WorkPlan, priority: Priority | No
         except services.EditConflict as conflict:
             changes = conflict.changes
             conflict_message(request)
-            form = rebound(PriorityForm, request, instance=Priority.objects.get(pk=priority.pk), plan=plan)
+            current = Priority.objects.get(pk=priority.pk)
+            form = rebound(PriorityForm, request, current.revision, instance=current, plan=plan)
         except ValidationError as error:
             add_error(form, error)
         else:
@@ -171,23 +174,13 @@ def priority_delete(request: HttpRequest, code: str, year: int, pk: int) -> Http
     if (refusal := not_editable(request, plan)) is not None:
         return refusal
     priority = _priority(plan, pk)
-    back = plan.get_absolute_url() + "#priorities"
-    if request.method == "POST":
-        try:
-            services.priority_delete(priority=priority, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The priority is removed."))
-        return redirect(back)
-    return render(
+    return confirm_then_remove(
         request,
-        "workplans/confirm_delete.html",
-        {
-            "plan": plan,
-            "question": _("Remove the priority “%(title)s” from the plan?") % {"title": priority.title},
-            "cancel_url": back,
-        },
+        plan,
+        question=_("Remove the priority “%(title)s” from the plan?") % {"title": priority.title},
+        back=plan.get_absolute_url() + "#priorities",
+        remove=lambda: services.priority_delete(priority=priority, actor=request.user),
+        done=_("The priority is removed."),
     )
 
 

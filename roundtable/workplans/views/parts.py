@@ -18,17 +18,17 @@ from .. import services
 from ..forms import MeetingForm, StakeholderForm
 from ..models import PlannedMeeting, PlanStakeholder, WorkPlan
 from ..rules import meeting_warnings
-from .access import add_error, conflict_message, get_plan_for_edit, not_editable, plan_url
+from .access import (
+    add_error,
+    confirm_then_remove,
+    conflict_message,
+    get_plan_for_edit,
+    not_editable,
+    plan_url,
+    rebound,
+)
 
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _confirm(request: HttpRequest, plan: WorkPlan, question: str, cancel_url: str) -> HttpResponse:
-    return render(
-        request,
-        "workplans/confirm_delete.html",
-        {"plan": plan, "question": question, "cancel_url": cancel_url},
-    )
 
 
 # --- planned meetings ----------------------------------------------------------------------------------
@@ -108,10 +108,8 @@ def meeting_edit(request: HttpRequest, code: str, year: int, pk: int) -> HttpRes
         except services.EditConflict as conflict:
             changes = conflict.changes
             conflict_message(request)
-            data = request.POST.copy()
-            data["revision"] = str(PlannedMeeting.objects.get(pk=pk).revision)
-            form = MeetingForm(data, groups=groups, editing=True)
-            form.is_valid()
+            revision = PlannedMeeting.objects.get(pk=pk).revision
+            form = rebound(MeetingForm, request, revision, groups=groups, editing=True)
         except ValidationError as error:
             add_error(form, error)
         else:
@@ -132,20 +130,18 @@ def meeting_delete(request: HttpRequest, code: str, year: int, pk: int) -> HttpR
     if (refusal := not_editable(request, plan)) is not None:
         return refusal
     meeting = _meeting(plan, pk)
-    back = plan_url(plan, "meetings")
-    if request.method == "POST":
-        try:
-            services.planned_meeting_remove(meeting=meeting, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The planned meeting is removed."))
-        return redirect(back)
     question = _("Remove the meeting of %(group)s planned on %(date)s?") % {
         "group": meeting.group.name,
         "date": formats.date_format(meeting.date, "DATE_FORMAT"),
     }
-    return _confirm(request, plan, question, back)
+    return confirm_then_remove(
+        request,
+        plan,
+        question=question,
+        back=plan_url(plan, "meetings"),
+        remove=lambda: services.planned_meeting_remove(meeting=meeting, actor=request.user),
+        done=_("The planned meeting is removed."),
+    )
 
 
 # --- stakeholders ---------------------------------------------------------------------------------------
@@ -197,18 +193,16 @@ def stakeholder_delete(request: HttpRequest, code: str, year: int, pk: int) -> H
     stakeholder = get_object_or_404(
         PlanStakeholder.objects.select_related("organisation", "person"), pk=pk, workplan=plan
     )
-    back = plan_url(plan, "stakeholders")
-    if request.method == "POST":
-        try:
-            services.stakeholder_remove(stakeholder=stakeholder, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The stakeholder is removed from the plan."))
-        return redirect(back)
     if stakeholder.person is not None:
         name = stakeholder.person.name
     else:
         name = stakeholder.organisation.name if stakeholder.organisation else stakeholder.name
-    question = _("Remove “%(name)s” from the plan's stakeholders? The directory keeps them.") % {"name": name}
-    return _confirm(request, plan, question, back)
+    return confirm_then_remove(
+        request,
+        plan,
+        question=_("Remove “%(name)s” from the plan's stakeholders? The directory keeps them.")
+        % {"name": name},
+        back=plan_url(plan, "stakeholders"),
+        remove=lambda: services.stakeholder_remove(stakeholder=stakeholder, actor=request.user),
+        done=_("The stakeholder is removed from the plan."),
+    )
