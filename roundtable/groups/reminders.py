@@ -19,7 +19,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
+from roundtable.api.links import absolute
+from roundtable.core.permissions import RTP_SECRETARIAT_GROUP, person_of
 
 from .models import ChairTerm
 
@@ -51,14 +52,14 @@ def rotation_recipients() -> list[Recipient]:
     )
     recipients = []
     for user in users:
-        person = getattr(user, "person", None)
-        language = getattr(person, "preferred_language", "") or DEFAULT_LANGUAGE
+        person = person_of(user)
+        language = (person.preferred_language if person else "") or DEFAULT_LANGUAGE
         recipients.append(Recipient(email=user.email, language=language))
     return recipients
 
 
 def _absolute(name: str, *args) -> str:
-    return settings.SITE_URL + reverse(name, args=args)
+    return absolute(None, reverse(name, args=args))
 
 
 def build_message(terms: list[ChairTerm], recipient: Recipient, on: date) -> mail.EmailMessage:

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -62,12 +62,8 @@ def _add_service_error(form: Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def stakeholders_url(group: Group) -> str | None:
-    # The stakeholder list belongs to the directory app; tolerate its absence rather than break this page.
-    try:
-        return reverse("directory:stakeholders", args=[group.code])
-    except NoReverseMatch:
-        return None
+def stakeholders_url(group: Group) -> str:
+    return reverse("directory:stakeholders", args=[group.code])
 
 
 # --- public pages --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from roundtable.core import permissions
 from roundtable.core.pagination import paginate
+from roundtable.directory.models import Membership
 from roundtable.groups.models import ChairRole, ChairTerm, Group, GroupKind
 from roundtable.groups.views import stakeholders_url
 
@@ -61,9 +62,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         # Permission answers for a handful of the user's own groups: no queries, roles are cached on the user.
         links = [(group.get_absolute_url(), _("Group page"))]
         if permissions.can_view_stakeholders(user, group):
-            url = stakeholders_url(group)
-            if url:
-                links.append((url, _("Stakeholder list")))
+            links.append((stakeholders_url(group), _("Stakeholder list")))
         if permissions.can_edit_group_profile(user, group):
             links.append((reverse("groups:edit", args=[group.code]), _("Edit the profile")))
         labels = [ROLE_LABELS[r] for r in ROLE_ORDER if r in roles.get(group.pk, ())]
@@ -83,9 +82,8 @@ def secretariat(request: HttpRequest) -> HttpResponse:
     if not permissions.is_rtp_secretariat(request.user):
         raise PermissionDenied
     today = timezone.localdate()
-    current_members = (Q(memberships__start_date__isnull=True) | Q(memberships__start_date__lte=today)) & (
-        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)
-    )
+    # The directory's own rule of a current membership, as a subquery of the same single query.
+    current_members = Q(memberships__in=Membership.objects.current(today).values("pk"))
     groups = (
         Group.objects.select_related("parent", "lead_ministry")
         .with_current_chairs()

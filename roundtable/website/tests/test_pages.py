@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from roundtable.conftest import LADDER
+from roundtable.directory.models import Membership
 from roundtable.groups.models import ChairTerm, Group
 
 from .conftest import noon
@@ -160,3 +161,15 @@ def test_the_secretariat_overview_lists_forums_then_each_swg_with_its_sub_swgs(w
     codes = ("rtim", "education", "health", "health-hpf")
     positions = [body.index(f'href="/en/groups/{code}/"') for code in codes]
     assert positions == sorted(positions)
+
+
+def test_the_secretariat_overview_counts_only_the_current_members_of_a_group(world, client_for):
+    with time_machine.travel(noon(2025, 3, 10), tick=False):
+        response = client_for(world.user("rtp")).get("/en/secretariat/")
+        counted = {g.pk: g.member_count for g in response.context["page_obj"]}
+        expected = Membership.objects.current().filter(group=world.health).count()
+        Membership.objects.filter(group=world.health).update(end_date=date(2025, 3, 9))
+        response = client_for(world.user("rtp")).get("/en/secretariat/")
+        ended = {g.pk: g.member_count for g in response.context["page_obj"]}
+    assert expected > 0 and counted[world.health.pk] == expected
+    assert ended[world.health.pk] == 0
