@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -22,11 +22,6 @@ from .document import minutes_queryset
 from .models import Minutes, MinutesStatus, MinutesVersion
 
 LANGS = dict(settings.LANGUAGES)
-
-
-def published_minutes():
-    """Minutes with at least one published language version (the only ones the public may learn of)."""
-    return Minutes.objects.filter(Exists(MinutesVersion.objects.published().filter(minutes=OuterRef("pk"))))
 
 
 def minutes_for_reader(request: HttpRequest, meeting_id: int) -> tuple[Minutes, list[MinutesVersion]]:

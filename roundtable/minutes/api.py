@@ -34,7 +34,7 @@ def published_minutes_queryset() -> QuerySet[Minutes]:
     )
     attendees = Participant.objects.filter(attended=True).select_related("organisation")
     return (
-        Minutes.objects.filter(Exists(MinutesVersion.objects.published().filter(minutes=OuterRef("pk"))))
+        Minutes.objects.published()
         .select_related("meeting", "meeting__group")
         .prefetch_related(
             Prefetch(
@@ -234,9 +234,7 @@ class ActionPointViewSet(_PublicReadOnly):
     serializer_class = ActionPointSerializer
 
     def get_queryset(self) -> QuerySet[ActionPoint]:
-        published = Minutes.objects.filter(
-            Exists(MinutesVersion.objects.published().filter(minutes=OuterRef("pk")))
-        )
+        published = Minutes.objects.published()
         # Only action points with text in a language whose version is published: one written only in
         # an unpublished version's language must not show even as an empty row.
         versions = MinutesVersion.objects.published().filter(minutes=OuterRef("item__minutes"))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
-
 from .models import ActionPoint, Minutes, MinutesStatus, MinutesVersion
 from .permissions import can_view_action_points
 
 
 def minutes_section(request, group) -> dict | None:
     published = (
-        Minutes.objects.filter(meeting__group=group)
-        .filter(Exists(MinutesVersion.objects.published().filter(minutes=OuterRef("pk"))))
+        Minutes.objects.published()
+        .filter(meeting__group=group)
         .select_related("meeting")
         .order_by("-meeting__start")[:5]
     )

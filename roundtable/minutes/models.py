@@ -17,6 +17,15 @@ from roundtable.core.i18n import Localized
 from roundtable.core.models import TimeStampedModel
 
 
+class MinutesQuerySet(models.QuerySet):
+    def published(self):
+        """Minutes with at least one published language version (the only ones the public may learn of)."""
+        versions = MinutesVersion.objects.filter(
+            minutes=models.OuterRef("pk"), status=MinutesStatus.PUBLISHED
+        )
+        return self.filter(models.Exists(versions))
+
+
 class Minutes(TimeStampedModel):
     meeting = models.OneToOneField(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="minutes"
@@ -25,6 +34,8 @@ class Minutes(TimeStampedModel):
     revision = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
+
+    objects = MinutesQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("minutes")
@@ -198,10 +209,6 @@ class ActionPointQuerySet(models.QuerySet):
     def overdue(self, on=None):
         on = on or timezone.localdate()
         return self.open().filter(due_date__lt=on)
-
-    def published(self):
-        """Action points of minutes that have at least one published language version."""
-        return self.filter(item__minutes__versions__status=MinutesStatus.PUBLISHED).distinct()
 
 
 class ActionPoint(TimeStampedModel):

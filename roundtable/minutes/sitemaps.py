@@ -1,10 +1,10 @@
 """Published minutes in the site map, in both languages. Nothing unpublished is ever listed."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Max, Q
 from django.urls import reverse
 
-from .models import Minutes, MinutesStatus, MinutesVersion
+from .models import Minutes, MinutesStatus
 
 
 class PublishedMinutesSitemap(Sitemap):
@@ -15,7 +15,7 @@ class PublishedMinutesSitemap(Sitemap):
 
     def items(self):
         return (
-            Minutes.objects.filter(Exists(MinutesVersion.objects.published().filter(minutes=OuterRef("pk"))))
+            Minutes.objects.published()
             .annotate(
                 last_published=Max(
                     "versions__published_at", filter=Q(versions__status=MinutesStatus.PUBLISHED)

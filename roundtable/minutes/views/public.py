@@ -16,7 +16,7 @@ from roundtable.core.pagination import paginate
 from roundtable.meetings.models import Meeting
 
 from .. import permissions, services
-from ..access import minutes_for_reader, published_minutes
+from ..access import minutes_for_reader
 from ..document import build_document
 from ..forms import CirculateForm, CommentForm, PublicListFilterForm, SignedPdfForm, StartForm, StepForm
 from ..models import Minutes, MinutesStep, MinutesVersion
@@ -24,7 +24,7 @@ from ..models import Minutes, MinutesStep, MinutesVersion
 
 def public_list(request: HttpRequest) -> HttpResponse:
     """Published minutes of all groups, newest first, by group and year (the same for every visitor)."""
-    published = published_minutes()
+    published = Minutes.objects.published()
     years = sorted(
         {d.year for d in Meeting.objects.filter(minutes__in=published).datetimes("start", "year")},
         reverse=True,
