@@ -7,15 +7,13 @@ them out. Person names are left out: an export may be public, stakeholders appea
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-from django.conf import settings
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from roundtable.core.i18n import current_lang, localized
+from roundtable.core.pdf import render_pdf
 
 from .models import WorkPlan
 
@@ -24,7 +22,6 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
-FONT_DIR = Path(settings.BASE_DIR) / "roundtable" / "static" / "fonts"
 LAO_FONT = "Noto Sans Lao"
 
 
@@ -316,17 +313,7 @@ def to_xlsx(doc: dict) -> bytes:
 
 
 def to_pdf(doc: dict) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "workplans/export_pdf.html",
-        {
-            "doc": doc,
-            "font_regular": (FONT_DIR / "NotoSansLao-Regular.ttf").as_uri(),
-            "font_bold": (FONT_DIR / "NotoSansLao-Bold.ttf").as_uri(),
-        },
-    )
-    return HTML(string=html, base_url=str(FONT_DIR)).write_pdf()
+    return render_pdf("workplans/export_pdf.html", {"doc": doc})
 
 
 RENDERERS = {"docx": to_docx, "xlsx": to_xlsx, "pdf": to_pdf}
