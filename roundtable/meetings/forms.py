@@ -10,6 +10,7 @@ from roundtable.core.i18n import localized
 from roundtable.directory.models import Gender, Organisation, Person
 
 from .models import AgendaItem, Meeting, MeetingDocument, MeetingState, Response, Visibility
+from .services import EDITABLE_FIELDS
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -35,18 +36,8 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "kind",
-            "title_lo",
-            "title_en",
-            "start",
-            "end",
-            "all_day",
-            "venue",
-            "online_link",
-            "chair_person",
-            "is_public",
-        ]
+        # The fields meeting_update accepts: one list, so that the form never offers one it drops.
+        fields = list(EDITABLE_FIELDS)
         widgets = {"start": DateTimeInput(), "end": DateTimeInput()}
         help_texts = {
             "start": _("Vientiane time."),

@@ -14,10 +14,10 @@ from datetime import UTC, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from roundtable.api.links import page_url
 from roundtable.core.i18n import localized
 
 from .models import Meeting, MeetingState
@@ -26,8 +26,7 @@ PRODID = "-//Round Table Process Lao PDR//roundtable//EN"
 
 
 def meeting_page_url(meeting: Meeting, lang: str) -> str:
-    with translation.override(lang):
-        return settings.SITE_URL + reverse("meetings:detail", args=[meeting.pk])
+    return page_url(None, "meetings:detail", [meeting.pk], lang)
 
 
 def _status(meeting: Meeting) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from roundtable.core.i18n import localized, pick
+from roundtable.core.i18n import localized
 from roundtable.groups.models import ChairRole, ChairTerm
 from roundtable.meetings.models import Participant
 from roundtable.meetings.when import when_text
@@ -166,7 +166,6 @@ def build_document(
 
     with translation.override(lang):
         status_labels = {value: str(label) for value, label in ActionStatus.choices}
-    today = timezone.localdate()
     items = []
     for number, item in enumerate(minutes.items.all(), start=1):
         decisions = [text for d in item.decisions.all() if (text := text_in(d, "text", lang))]
@@ -183,16 +182,14 @@ def build_document(
                     due_date=action.due_date,
                     status=action.status,
                     status_label=status_labels.get(action.status, action.status),
-                    is_overdue=action.status in ("open", "in_progress")
-                    and action.due_date is not None
-                    and action.due_date < today,
+                    is_overdue=action.is_overdue,
                 )
             )
         items.append(
             ItemBlock(
                 pk=item.pk,
                 number=number,
-                title=pick(item.title_lo, item.title_en, lang),
+                title=localized(item, "title", lang),
                 discussion=text_in(item, "discussion", lang),
                 decisions=decisions,
                 actions=actions,
@@ -201,7 +198,7 @@ def build_document(
 
     return MinutesDocument(
         lang=lang,
-        meeting_title=pick(meeting.title_lo, meeting.title_en, lang),
+        meeting_title=localized(meeting, "title", lang),
         group_name=localized(group, "name", lang),
         group_code=group.code,
         date=day,

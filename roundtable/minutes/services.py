@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from roundtable.core.i18n import localized, pick
+from roundtable.core.i18n import localized
 from roundtable.meetings.models import AgendaItemKind, Meeting, MeetingState
 
 from . import permissions
@@ -120,6 +120,25 @@ def minutes_add_language(*, minutes: Minutes, language: str, actor) -> MinutesVe
     return version
 
 
+def _save_rows(formset, numbered_in, **fields) -> None:
+    """Delete a row formset's deleted rows and save its changed ones with `fields` set.
+
+    `numbered_in`: the related manager a new row is numbered at the end of (None: rows have no order).
+    """
+    for form in formset.forms:
+        if form in formset.deleted_forms:
+            if form.instance.pk:
+                form.instance.delete()
+        elif form.has_changed():
+            row = form.save(commit=False)
+            for name, value in fields.items():
+                setattr(row, name, value)
+            if numbered_in is not None and not row.pk:
+                row.order = numbered_in.count() + 1
+            row.full_clean()
+            row.save()
+
+
 def _claim_revision(minutes: Minutes, revision: int, actor, changes: list[dict]) -> None:
     """Compare-and-swap on Minutes.revision: only one of two concurrent saves from the same revision wins."""
     claimed = Minutes.objects.filter(pk=minutes.pk, revision=revision).update(
@@ -180,7 +199,7 @@ def minutes_item_save(
     locked = locked_languages(minutes)
     if len(locked) == minutes.versions.count():
         raise StepRefused(_("Every language version is approved: the minutes can no longer be changed."))
-    where = pick(item.title_lo, item.title_en) or str(item.order)
+    where = localized(item, "title") or str(item.order)
     changes = _form_changes(item_form, where)
     for formset, label, field in (
         (decision_formset, _("Decision"), "text"),
@@ -206,27 +225,8 @@ def minutes_item_save(
     saved_item = item_form.save(commit=False)
     saved_item.full_clean()
     saved_item.save()
-    for form in decision_formset.forms:
-        if form in decision_formset.deleted_forms:
-            if form.instance.pk:
-                form.instance.delete()
-        elif form.has_changed():
-            decision = form.save(commit=False)
-            decision.item = saved_item
-            if not decision.pk:
-                decision.order = saved_item.decisions.count() + 1
-            decision.full_clean()
-            decision.save()
-    for form in action_formset.forms:
-        if form in action_formset.deleted_forms:
-            if form.instance.pk:
-                form.instance.delete()
-        elif form.has_changed():
-            action = form.save(commit=False)
-            action.item = saved_item
-            action.group = group
-            action.full_clean()
-            action.save()
+    _save_rows(decision_formset, saved_item.decisions, item=saved_item)
+    _save_rows(action_formset, None, item=saved_item, group=group)
 
 
 @transaction.atomic
@@ -361,7 +361,7 @@ def send_circulation_emails(version: MinutesVersion) -> int:
             path = reverse("minutes:detail", args=[meeting.pk]) + f"?version={version.language}"
             context = {
                 "participant": participant,
-                "meeting_title": pick(meeting.title_lo, meeting.title_en, lang),
+                "meeting_title": localized(meeting, "title", lang),
                 "group_name": localized(meeting.group, "name", lang),
                 "meeting_date": timezone.localdate(meeting.start),
                 "version_language": language_name(version.language),
