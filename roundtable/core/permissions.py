@@ -31,16 +31,17 @@ ANY_ROLE = {MEMBER, SECRETARIAT, CHAIR, COCHAIR}
 _CACHE_ATTR = "_roundtable_roles"
 
 
-def _authenticated(user) -> bool:
+def is_logged_in(user) -> bool:
+    """A logged-in, active account (anonymous visitors and deactivated accounts are not)."""
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
 
 
 def is_administrator(user) -> bool:
-    return _authenticated(user) and user.is_superuser
+    return is_logged_in(user) and user.is_superuser
 
 
 def is_rtp_secretariat(user) -> bool:
-    if not _authenticated(user):
+    if not is_logged_in(user):
         return False
     if user.is_superuser:
         return True
@@ -52,7 +53,7 @@ def is_rtp_secretariat(user) -> bool:
 
 
 def person_of(user) -> Person | None:
-    if not _authenticated(user):
+    if not is_logged_in(user):
         return None
     try:
         return user.person
@@ -62,7 +63,7 @@ def person_of(user) -> Person | None:
 
 def roles_by_group(user) -> dict[int, set[str]]:
     """{group id: {roles}} for the user's current memberships and chair terms (cached on the user)."""
-    if not _authenticated(user):
+    if not is_logged_in(user):
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
@@ -173,7 +174,7 @@ def can_edit_person(user, person: Person) -> bool:
     """The RTP Secretariat, a secretariat of one of the person's groups, or the person themself."""
     if is_rtp_secretariat(user):
         return True
-    if not _authenticated(user):
+    if not is_logged_in(user):
         return False
     if person.user_id and person.user_id == user.pk:
         return True
@@ -195,7 +196,7 @@ def can_view_contact(user, person: Person) -> bool:
     """Email and phone: only the person, people who share a group with them, and the RTP Secretariat."""
     if is_rtp_secretariat(user):
         return True
-    if not _authenticated(user):
+    if not is_logged_in(user):
         return False
     if person.user_id and person.user_id == user.pk:
         return True

@@ -13,7 +13,7 @@ from roundtable.core import permissions
 
 def can_view_people(user) -> bool:
     """People's pages (names, positions, memberships, never contacts by themselves): logged-in users."""
-    return bool(user is not None and user.is_authenticated and user.is_active)
+    return permissions.is_logged_in(user)
 
 
 def contact_visible_person_ids(user, person_ids: Iterable[int]) -> set[int]:
@@ -29,7 +29,7 @@ def contact_visible_person_ids(user, person_ids: Iterable[int]) -> set[int]:
     groups = permissions.contact_visible_group_ids(user)
     if groups is None:
         return ids
-    if not (user is not None and user.is_authenticated and user.is_active):
+    if not permissions.is_logged_in(user):
         return set()
     visible: set[int] = set()
     if groups:
@@ -53,7 +53,7 @@ def editable_person_ids(user) -> set[int] | None:
 
     if permissions.is_rtp_secretariat(user):
         return None
-    if not (user is not None and user.is_authenticated and user.is_active):
+    if not permissions.is_logged_in(user):
         return set()
     managed = permissions.managed_group_ids(user)
     own = set(Person.objects.filter(user=user).values_list("pk", flat=True))

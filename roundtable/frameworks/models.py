@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from roundtable.core.i18n import Localized
+from roundtable.core.i18n import Localized, require_text
 from roundtable.core.models import BilingualNameModel, TimeStampedModel
 
 
@@ -128,8 +128,7 @@ class FrameworkItem(TimeStampedModel):
             raise ValidationError({"parent": _("The parent must belong to the same framework.")})
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("An item cannot be its own parent.")})
-        if not (self.title_lo or "").strip() and not (self.title_en or "").strip():
-            raise ValidationError({"title_lo": _("Give the title in Lao, in English, or both.")})
+        require_text(self, "title", _("Give the title in Lao, in English, or both."))
 
     def save(self, *args, **kwargs):
         self.sort_key = make_sort_key(self.code)

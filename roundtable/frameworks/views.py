@@ -9,13 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
 from roundtable.groups.models import Group
@@ -48,14 +48,6 @@ def _get_item_for_editor(request: HttpRequest, code: str, pk: int) -> FrameworkI
     return get_object_or_404(
         FrameworkItem.objects.select_related("framework", "parent"), framework=framework, pk=pk
     )
-
-
-def _add_service_error(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- public pages --------------------------------------------------------------------------------
@@ -131,7 +123,7 @@ def framework_edit(request: HttpRequest, code: str) -> HttpResponse:
                 framework=framework, **{name: form.cleaned_data[name] for name in FrameworkForm.Meta.fields}
             )
         except ValidationError as exc:
-            _add_service_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, _("The framework has been saved."))
             return redirect(framework)
@@ -163,7 +155,7 @@ def item_add(request: HttpRequest, code: str) -> HttpResponse:
                 short_en=data["short_en"],
             )
         except ValidationError as exc:
-            _add_service_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, _("Item %(code)s has been added.") % {"code": item.code})
             return redirect(item)
@@ -187,7 +179,7 @@ def item_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                 item=item, **{name: form.cleaned_data[name] for name in FrameworkItemForm.Meta.fields}
             )
         except ValidationError as exc:
-            _add_service_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, _("Item %(code)s has been saved.") % {"code": item.code})
             return redirect(item)

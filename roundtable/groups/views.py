@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from roundtable.core import permissions
+from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for, history_of_records
 from roundtable.core.pagination import paginate
 
@@ -51,15 +52,6 @@ def _get_group_for_user(request: HttpRequest, code: str) -> Group:
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def _add_service_error(form: Form, error: ValidationError) -> None:
-    """Show a service's error on the form: on its field when the form has one, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def stakeholders_url(group: Group) -> str:
@@ -194,7 +186,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
         try:
             group = services.group_create(**form.cleaned_data)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The group was created."))
             return redirect(group)
@@ -218,7 +210,7 @@ def group_edit(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.group_update(group=group, **data)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The group's profile was saved."))
             return redirect(group)
@@ -237,7 +229,7 @@ def tor_upload(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.tor_add(group=group, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The Terms of Reference document was added."))
             return redirect(group)
@@ -280,7 +272,7 @@ def chair_add(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.chair_term_add(group=group, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The term was added."))
             return redirect("groups:chairs", code=group.code)
@@ -305,7 +297,7 @@ def chair_end(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         try:
             services.chair_term_end(term=term, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The term was ended."))
             return redirect("groups:chairs", code=group.code)
@@ -335,7 +327,7 @@ def chair_change(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         try:
             services.chair_term_change(term=term, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The change was recorded."))
             return redirect("groups:chairs", code=group.code)

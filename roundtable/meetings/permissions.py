@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from roundtable.core import permissions
-from roundtable.core.permissions import _authenticated
+from roundtable.core.permissions import is_logged_in
 
 
 def can_schedule(user, group) -> bool:
@@ -69,7 +69,7 @@ def visible_meetings_q(user) -> Q:
     if permissions.is_rtp_secretariat(user):
         return Q()
     q = Q(is_public=True)
-    if not _authenticated(user):
+    if not is_logged_in(user):
         return q
     groups = set(permissions.roles_by_group(user))
     if groups:

@@ -17,7 +17,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from roundtable.core.i18n import localized
+from roundtable.core.i18n import localized, require_text
 from roundtable.core.uploads import validate_document
 from roundtable.directory.models import Membership, Person
 
@@ -105,8 +105,7 @@ def _default_agenda(meeting: Meeting) -> list[AgendaItem]:
 
 
 def _clean_meeting(meeting: Meeting) -> None:
-    if not (meeting.title_lo or "").strip() and not (meeting.title_en or "").strip():
-        raise ValidationError({"title_lo": _("Give the title in Lao, in English, or both.")})
+    require_text(meeting, "title", _("Give the title in Lao, in English, or both."))
     if meeting.start and meeting.end and meeting.end < meeting.start:
         raise ValidationError({"end": _("The end cannot be before the start.")})
     meeting.full_clean()
@@ -231,8 +230,7 @@ def agenda_item_save(*, meeting: Meeting, item: AgendaItem | None = None, **fiel
     for name in ("title_lo", "title_en", "presenter", "duration_minutes", "priority"):
         if name in fields:
             setattr(item, name, fields[name])
-    if not (item.title_lo or "").strip() and not (item.title_en or "").strip():
-        raise ValidationError({"title_lo": _("Give the title in Lao, in English, or both.")})
+    require_text(item, "title", _("Give the title in Lao, in English, or both."))
     if item.priority_id and item.priority.workplan.group_id != meeting.group_id:
         raise ValidationError({"priority": _("Choose a priority of this group's work plan.")})
     item.full_clean()

@@ -68,7 +68,7 @@ def attendee_user_ids(meeting: Meeting) -> set[int]:
 
 def is_attendee(user, meeting: Meeting) -> bool:
     """Ticked as attended on the meeting's participant list, with the user's own directory entry."""
-    if not core._authenticated(user):
+    if not core.is_logged_in(user):
         return False
     return user.pk in attendee_user_ids(meeting)
 
@@ -152,7 +152,7 @@ def can_view_action_point(user, action_point: ActionPoint) -> bool:
 def _is_responsible(user, action_point: ActionPoint) -> bool:
     person = action_point.responsible_person
     return bool(
-        core._authenticated(user)
+        core.is_logged_in(user)
         and person is not None
         and person.user_id
         and person.user_id == getattr(user, "pk", None)

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from roundtable.core.i18n import require_text
+
 from ..models import Priority, WorkPlan
 from .common import (
     PRIORITY_FIELDS,
@@ -43,8 +45,7 @@ def _save_priority(priority: Priority, data: dict) -> Priority:
     for field in PRIORITY_FIELDS:
         if field in data:
             setattr(priority, field, data[field])
-    if not (priority.title_lo or "").strip() and not (priority.title_en or "").strip():
-        raise ValidationError({"title_lo": _("Give the title in Lao, in English, or both.")})
+    require_text(priority, "title", _("Give the title in Lao, in English, or both."))
     if priority.start_date and priority.end_date and priority.end_date < priority.start_date:
         raise ValidationError({"end_date": _("The end cannot be before the start.")})
     if priority.budget is not None and not priority.currency:

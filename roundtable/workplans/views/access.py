@@ -58,14 +58,6 @@ def not_editable(request: HttpRequest, plan: WorkPlan) -> HttpResponse | None:
     return redirect(plan.get_absolute_url())
 
 
-def add_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def plan_url(plan: WorkPlan, name: str, *args) -> str:
     return reverse(f"workplans:{name}", args=[plan.group.code, plan.year, *args])
 

@@ -11,11 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from roundtable.core.forms import add_service_error
+
 from .. import permissions, services
 from ..forms import PICKERS, CreateForm, HeaderForm, PriorityForm
 from ..models import Priority, WorkPlan, workplan_deadline
 from .access import (
-    add_error,
     confirm_then_remove,
     conflict_message,
     get_group,
@@ -50,7 +51,7 @@ def create(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 start_from_previous=form.cleaned_data["start"] == CreateForm.PREVIOUS,
             )
         except ValidationError as error:
-            add_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The work plan for %(year)s is started.") % {"year": year})
             return redirect(plan.get_absolute_url())
@@ -81,7 +82,7 @@ def edit_header(request: HttpRequest, code: str, year: int) -> HttpResponse:
             current = WorkPlan.objects.get(pk=plan.pk)
             form = rebound(HeaderForm, request, current.revision, instance=current)
         except ValidationError as error:
-            add_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(plan.get_absolute_url())
@@ -117,7 +118,7 @@ def _priority_page(request: HttpRequest, plan: WorkPlan, priority: Priority | No
             current = Priority.objects.get(pk=priority.pk)
             form = rebound(PriorityForm, request, current.revision, instance=current, plan=plan)
         except ValidationError as error:
-            add_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Saved.") if priority else _("The priority is added."))
             return redirect(plan.get_absolute_url() + "#priorities")

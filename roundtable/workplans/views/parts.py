@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from roundtable.core.forms import add_service_error
 from roundtable.core.pagination import DEFAULT_PER_PAGE
 
 from .. import services
@@ -19,7 +20,6 @@ from ..forms import MeetingForm, StakeholderForm
 from ..models import PlannedMeeting, PlanStakeholder, WorkPlan
 from ..rules import meeting_warnings
 from .access import (
-    add_error,
     confirm_then_remove,
     conflict_message,
     get_plan_for_edit,
@@ -53,7 +53,7 @@ def meetings(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 title_en=form.cleaned_data["title_en"],
             )
         except ValidationError as error:
-            add_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The meeting is planned."))
             return redirect(plan_url(plan, "meetings"))
@@ -111,7 +111,7 @@ def meeting_edit(request: HttpRequest, code: str, year: int, pk: int) -> HttpRes
             revision = PlannedMeeting.objects.get(pk=pk).revision
             form = rebound(MeetingForm, request, revision, groups=groups, editing=True)
         except ValidationError as error:
-            add_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(plan_url(plan, "meetings"))
@@ -158,7 +158,7 @@ def stakeholders(request: HttpRequest, code: str, year: int) -> HttpResponse:
         try:
             services.stakeholder_add(plan=plan, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The stakeholder is added."))
             # The list is in the order of addition: the new one is on the last page.
