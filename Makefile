@@ -29,6 +29,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 messages: install
 	$(BIN)/python manage.py makemessages -l lo --no-obsolete --ignore=.venv --ignore=bench \

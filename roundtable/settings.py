@@ -52,9 +52,10 @@ INSTALLED_APPS = [
     "simple_history",
     "roundtable.core",
     "roundtable.accounts",
+    # The domain apps in the order of their layers (lowest first): their demos load in this order too.
+    "roundtable.frameworks",
     "roundtable.directory",
     "roundtable.groups",
-    "roundtable.frameworks",
     "roundtable.workplans",
     "roundtable.meetings",
     "roundtable.minutes",
@@ -168,7 +169,7 @@ if not DEBUG:
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "roundtable.core.api_pagination.PublicPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

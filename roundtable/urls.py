@@ -5,8 +5,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from roundtable.core.sitemaps import SITEMAPS
 from roundtable.core.views import healthz
-from roundtable.website.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/lo/", permanent=False)),

@@ -9,11 +9,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from roundtable.core.links import absolute, page_url
 from roundtable.directory.models import Organisation, Person
 from roundtable.frameworks.models import Framework, FrameworkItem
 from roundtable.groups.models import ChairRole, ChairTerm, Group, TermsOfReference
-
-from .links import absolute, page_url
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -2,9 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from roundtable.meetings.api import ROUTES as MEETING_ROUTES
-from roundtable.minutes.api import ROUTES as MINUTES_ROUTES
-from roundtable.workplans.api import ROUTES as WORKPLAN_ROUTES
+from roundtable.core.api import ROUTES
 
 from . import views
 
@@ -15,9 +13,10 @@ router.register("groups", views.GroupViewSet, basename="group")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("frameworks", views.FrameworkViewSet, basename="framework")
 router.register("framework-items", views.FrameworkItemViewSet, basename="frameworkitem")
-# The other apps publish their own read-only endpoints as `ROUTES = [(prefix, viewset, basename)]`.
-for prefix, viewset, basename in [*WORKPLAN_ROUTES, *MEETING_ROUTES, *MINUTES_ROUTES]:
-    router.register(prefix, viewset, basename=basename)
+# The other apps publish their own read-only endpoints through roundtable.core.api.register_route,
+# from their AppConfig.ready(): in INSTALLED_APPS order.
+for route in ROUTES:
+    router.register(route.prefix, route.viewset, basename=route.basename)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -10,22 +10,15 @@ from django.db.models import Count, Prefetch, QuerySet
 from drf_spectacular.settings import spectacular_settings
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularSwaggerView
-from rest_framework import filters, viewsets
-from rest_framework.permissions import AllowAny
+from rest_framework import filters
 
+from roundtable.core.api import PublicReadOnlyViewSet
 from roundtable.directory.models import Organisation
 from roundtable.frameworks.models import Framework, FrameworkItem
 from roundtable.groups.models import ChairTerm, Group
 
 from . import serializers
 from .filters import FrameworkFilter, FrameworkItemFilter, GroupFilter, OrganisationFilter
-from .pagination import PublicPagination
-
-
-class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-    pagination_class = PublicPagination
 
 
 def group_queryset() -> QuerySet[Group]:

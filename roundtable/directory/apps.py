@@ -6,5 +6,5 @@ class DirectoryConfig(AppConfig):
     label = "directory"
 
     def ready(self) -> None:
-        # Adds the stakeholder list to the group page and to "My work".
-        from . import sections  # noqa: F401
+        # The stakeholder list on the group page and "My work"; organisations in the sitemap.
+        from . import sections, sitemaps  # noqa: F401

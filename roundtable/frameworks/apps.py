@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class FrameworksConfig(AppConfig):
     name = "roundtable.frameworks"
     label = "frameworks"
+
+    def ready(self) -> None:
+        # The app's pages in the sitemap.
+        from . import sitemaps  # noqa: F401

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_http_methods
 from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
-from roundtable.groups.models import Group
 
 from . import services
 from .forms import FrameworkForm, FrameworkItemAddForm, FrameworkItemForm
@@ -66,13 +65,14 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 class Node:
     item: FrameworkItem
     children: list[Node] = field(default_factory=list)
-    groups: list[Group] = field(default_factory=list)
+    groups: list = field(default_factory=list)  # groups.Group: that app sits above this one
 
 
-def _linked_groups(framework: Framework) -> dict[int, list[Group]]:
+def _linked_groups(framework: Framework) -> dict[int, list]:
     """{item id: active groups that link to it as an NSEDP outcome or an SDG}, in two queries."""
-    links: dict[int, list[Group]] = defaultdict(list)
-    for through in (Group.nsedp_outcomes.through, Group.sdgs.through):
+    links: dict[int, list] = defaultdict(list)
+    # Reached through the reverse relations: the groups app links to frameworks, not the other way round.
+    for through in (FrameworkItem.groups_as_outcome.through, FrameworkItem.groups_as_sdg.through):
         rows = (
             through.objects.filter(frameworkitem__framework=framework, group__is_active=True)
             .select_related("group")
@@ -83,7 +83,7 @@ def _linked_groups(framework: Framework) -> dict[int, list[Group]]:
     return links
 
 
-def build_tree(items: list[FrameworkItem], links: dict[int, list[Group]] | None = None) -> list[Node]:
+def build_tree(items: list[FrameworkItem], links: dict[int, list] | None = None) -> list[Node]:
     """Nest items (already sorted) under their parents; an item whose parent is missing stays on top."""
     links = links or {}
     nodes = {item.pk: Node(item, groups=links.get(item.pk, [])) for item in items}

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class GroupsConfig(AppConfig):
     name = "roundtable.groups"
     label = "groups"
+
+    def ready(self) -> None:
+        # The app's pages in the sitemap.
+        from . import sitemaps  # noqa: F401

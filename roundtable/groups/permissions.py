@@ -16,8 +16,15 @@ from typing import TYPE_CHECKING
 
 from roundtable.core import permissions
 
+from .roles import is_group_secretariat
+
 if TYPE_CHECKING:
     from .models import Group
+
+
+def can_edit_group_profile(user, group: Group) -> bool:
+    """Mandate, ToR documents, framework links: the RTP Secretariat and the group's secretariat."""
+    return permissions.is_rtp_secretariat(user) or is_group_secretariat(user, group)
 
 
 def can_view_group(user, group: Group) -> bool:
@@ -34,9 +41,9 @@ def can_create_group(user) -> bool:
 
 
 def can_read_change_reasons(user, group: Group) -> bool:
-    return permissions.can_manage_structure(user) or permissions.is_group_secretariat(user, group)
+    return permissions.can_manage_structure(user) or is_group_secretariat(user, group)
 
 
 def can_manage_tor(user, group: Group) -> bool:
     """Upload and delete Terms of Reference documents."""
-    return permissions.can_edit_group_profile(user, group)
+    return can_edit_group_profile(user, group)

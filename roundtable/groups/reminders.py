@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from roundtable.api.links import absolute
+from roundtable.core.links import absolute
 from roundtable.core.permissions import RTP_SECRETARIAT_GROUP, person_of
 
 from .models import ChairTerm

@@ -21,6 +21,8 @@ from roundtable.core import permissions
 from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for, history_of_records
 from roundtable.core.pagination import paginate
+from roundtable.core.sections import group_sections
+from roundtable.directory import permissions as directory_permissions
 
 from . import permissions as group_permissions
 from . import services
@@ -33,7 +35,6 @@ from .forms import (
     TermsOfReferenceForm,
 )
 from .models import ChairRole, ChairTerm, Group, GroupKind, TermsOfReference
-from .sections import build_sections
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -105,14 +106,14 @@ def group_detail(request: HttpRequest, code: str) -> HttpResponse:
         "outcomes": list(group.nsedp_outcomes.select_related("framework").order_by("framework", "sort_key")),
         "sdgs": list(group.sdgs.select_related("framework").order_by("framework", "sort_key")),
         "show_rotation": permissions.can_see_rotation_flags(user),
-        "can_edit": permissions.can_edit_group_profile(user, group),
+        "can_edit": group_permissions.can_edit_group_profile(user, group),
         "can_manage_tor": group_permissions.can_manage_tor(user, group),
         "can_manage_chairs": can_manage_chairs,
         "stakeholders_url": stakeholders_url(group)
-        if permissions.can_view_stakeholders(user, group)
+        if directory_permissions.can_view_stakeholders(user, group)
         else None,
         "history": history_for(user, group),
-        "sections": build_sections(request, group),
+        "sections": group_sections.build(request, group),
     }
     return render(request, "groups/detail.html", context)
 
@@ -199,7 +200,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def group_edit(request: HttpRequest, code: str) -> HttpResponse:
     group = _get_group_for_user(request, code)
-    _require(permissions.can_edit_group_profile(request.user, group))
+    _require(group_permissions.can_edit_group_profile(request.user, group))
     # The RTP Secretariat also moves the group in the structure; the code stays: it is in every link.
     form_class = GroupForm if permissions.can_manage_structure(request.user) else GroupProfileForm
     form = form_class(request.POST or None, instance=group)

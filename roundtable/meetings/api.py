@@ -1,4 +1,4 @@
-"""Read-only API of PUBLIC meetings (`roundtable/api/urls.py` registers ROUTES at /api/v1/meetings/).
+"""Read-only API of PUBLIC meetings (registered at /api/v1/meetings/ through core.api.register_route).
 
 Only public meeting information: no participants, no contacts, no online link, and only the
 documents marked public. Links point to the public pages in Lao (`url`) and English (`url_en`).
@@ -9,9 +9,8 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 
-from roundtable.api.links import page_url
-from roundtable.api.pagination import PublicPagination
-from roundtable.minutes.links import public_minutes_url, with_published_minutes
+from roundtable.core.api import PublicPagination, register_route
+from roundtable.core.links import page_url
 
 from .models import Meeting, MeetingDocument, Visibility
 
@@ -60,7 +59,9 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     def get_minutes_url(self, meeting: Meeting) -> str | None:
         # None while no language version is published.
-        return public_minutes_url(meeting, self.context.get("request"))
+        if not meeting.has_published_minutes:
+            return None
+        return page_url(self.context.get("request"), "minutes:detail", [meeting.pk], "lo")
 
 
 class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -71,8 +72,9 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         documents = MeetingDocument.objects.filter(visibility=Visibility.PUBLIC).order_by("title")
-        queryset = with_published_minutes(
+        queryset = (
             Meeting.objects.published()
+            .with_published_minutes()
             .select_related("group")
             .prefetch_related(Prefetch("documents", queryset=documents, to_attr="public_documents"))
             .order_by("-start", "pk")
@@ -87,4 +89,4 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 MeetingViewSet.pagination_class = PublicPagination
 
-ROUTES = [("meetings", MeetingViewSet, "meeting")]
+register_route("meetings", MeetingViewSet, basename="meeting")

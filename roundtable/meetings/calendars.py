@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from roundtable.core import permissions as core_permissions
 from roundtable.core.i18n import localized
+from roundtable.groups import roles
 from roundtable.workplans.models import PlannedMeeting, WorkPlanStatus
 
 from . import permissions
@@ -59,7 +60,7 @@ def planned_q(user) -> Q | None:
     if core_permissions.is_rtp_secretariat(user):
         return None
     q = Q(workplan__status=WorkPlanStatus.PUBLISHED)
-    groups = set(core_permissions.roles_by_group(user))
+    groups = set(roles.roles_by_group(user))
     if groups:
         q |= Q(workplan__group_id__in=groups) | Q(group_id__in=groups)
     return q

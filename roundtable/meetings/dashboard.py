@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from roundtable.core import permissions as core
+from roundtable.groups import roles
 
 from . import permissions
 from .models import Meeting, MeetingState, Participant, ParticipantSource, Response
@@ -22,7 +23,7 @@ UNANSWERED_LIMIT = 10
 def my_meetings(request: HttpRequest) -> dict | None:
     """Three queries at most (the roles and the Person are already loaded by the dashboard)."""
     user = request.user
-    group_ids = list(core.roles_by_group(user))
+    group_ids = list(roles.roles_by_group(user))
     upcoming: list[Meeting] = []
     if group_ids:
         upcoming = list(

@@ -17,8 +17,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from roundtable.api.links import page_url
 from roundtable.core.i18n import localized
+from roundtable.core.links import page_url
 
 from .models import Meeting, MeetingState
 

@@ -46,6 +46,15 @@ class MeetingQuerySet(models.QuerySet):
     def in_year(self, year: int):
         return self.filter(start__year=year)
 
+    def with_published_minutes(self):
+        """Annotate `has_published_minutes` (a language version of its minutes is published), one query.
+
+        The minutes app sits above meetings and is never imported here: the reverse relation and the
+        status value are its public contract ("published" is MinutesStatus.PUBLISHED).
+        """
+        published = self.model.objects.filter(pk=models.OuterRef("pk"), minutes__versions__status="published")
+        return self.annotate(has_published_minutes=models.Exists(published))
+
 
 class Meeting(TimeStampedModel):
     group = models.ForeignKey(

@@ -13,11 +13,12 @@ from django.db.models import Q
 
 from roundtable.core import permissions
 from roundtable.core.permissions import is_logged_in
+from roundtable.groups import roles
 
 
 def can_schedule(user, group) -> bool:
     """Create meetings for this group."""
-    return permissions.is_rtp_secretariat(user) or permissions.is_group_secretariat(user, group)
+    return permissions.is_rtp_secretariat(user) or roles.is_group_secretariat(user, group)
 
 
 def can_manage(user, meeting) -> bool:
@@ -34,7 +35,7 @@ def _is_invited(user, meeting) -> bool:
 
 def is_insider(user, meeting) -> bool:
     """A member of the meeting's group, an invitee with a login, or the RTP Secretariat."""
-    if permissions.is_rtp_secretariat(user) or permissions.is_group_member(user, meeting.group):
+    if permissions.is_rtp_secretariat(user) or roles.is_group_member(user, meeting.group):
         return True
     return _is_invited(user, meeting)
 
@@ -71,7 +72,7 @@ def visible_meetings_q(user) -> Q:
     q = Q(is_public=True)
     if not is_logged_in(user):
         return q
-    groups = set(permissions.roles_by_group(user))
+    groups = set(roles.roles_by_group(user))
     if groups:
         q |= Q(group_id__in=groups)
     person = permissions.person_of(user)
@@ -100,4 +101,4 @@ def can_see_planned(user, workplan) -> bool:
 
     if workplan.status == WorkPlanStatus.PUBLISHED:
         return True
-    return permissions.is_rtp_secretariat(user) or permissions.is_group_member(user, workplan.group)
+    return permissions.is_rtp_secretariat(user) or roles.is_group_member(user, workplan.group)

@@ -1,6 +1,6 @@
 """Public meetings in the sitemap (imported by WebsiteConfig.ready(), which registers it)."""
 
-from roundtable.website.sitemaps import PublicSitemap, register_sitemap
+from roundtable.core.sitemaps import PublicSitemap, register_sitemap
 
 from .models import Meeting
 

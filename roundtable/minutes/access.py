@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from roundtable.core import permissions as core
 from roundtable.groups.models import Group
+from roundtable.groups.roles import SECRETARIAT, roles_by_group
 
 from . import permissions, services
 from .document import minutes_queryset
@@ -80,10 +81,10 @@ def unpublished_versions_with_steps(user) -> list[tuple[MinutesVersion, list[str
     The versions of the user's groups (for the RTP Secretariat also the forums' and every version sent
     to it), newest meeting first. Two queries at most, whatever the number of minutes.
     """
-    roles = core.roles_by_group(user)
+    roles = roles_by_group(user)
     unpublished = MinutesVersion.objects.exclude(status=MinutesStatus.PUBLISHED)
     if core.is_rtp_secretariat(user):
-        kept = {gid for gid, r in roles.items() if core.SECRETARIAT in r}
+        kept = {gid for gid, r in roles.items() if SECRETARIAT in r}
         kept |= set(Group.objects.filter(kind="forum").values_list("id", flat=True))
         candidates = unpublished.filter(
             Q(minutes__meeting__group_id__in=set(roles) | kept) | Q(status=MinutesStatus.SENT)

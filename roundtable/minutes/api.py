@@ -4,7 +4,7 @@ Only published language versions are exposed: text in a language whose version i
 left out (null), and minutes without any published version do not exist here. People appear by no
 contact detail: attendance is by organisation; an action point names its responsible organisation only.
 
-The integrator registers ROUTES at /api/v1/minutes/ and /api/v1/action-points/.
+Registered through core.api.register_route at /api/v1/minutes/ and /api/v1/action-points/.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from django.utils import timezone
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from roundtable.api.links import page_url
-from roundtable.api.pagination import PublicPagination
+from roundtable.core.api import PublicPagination, register_route
+from roundtable.core.links import page_url
 from roundtable.meetings.models import Participant
 
 from .models import ActionPoint, Decision, Minutes, MinutesItem, MinutesVersion
@@ -262,4 +262,5 @@ class ActionPointViewSet(_PublicReadOnly):
         return qs
 
 
-ROUTES = [("minutes", MinutesViewSet, "minutes"), ("action-points", ActionPointViewSet, "action-point")]
+register_route("minutes", MinutesViewSet, basename="minutes")
+register_route("action-points", ActionPointViewSet, basename="action-point")

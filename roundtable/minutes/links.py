@@ -1,4 +1,4 @@
-"""Links to a meeting's minutes, for the meetings app's pages and API (it knows nothing of minutes)."""
+"""What a meeting's page shows of its minutes (see sections.py: the meetings app knows nothing of minutes)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -7,29 +7,12 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import translation
 
-from roundtable.api.links import page_url
 from roundtable.core.i18n import localized
 from roundtable.meetings.models import Meeting
 
 from . import permissions
 from .document import responsible_label, text_in
 from .models import ActionPoint, MinutesVersion
-
-
-def with_published_minutes(meetings):
-    """Annotate `has_published_minutes` on a meeting queryset, so that lists ask once, not once per row."""
-    published = MinutesVersion.objects.published().filter(minutes__meeting=OuterRef("pk"))
-    return meetings.annotate(has_published_minutes=Exists(published))
-
-
-def public_minutes_url(meeting: Meeting, request=None) -> str | None:
-    """Absolute URL of the minutes' public page (Lao), when at least one language version is published."""
-    has_published = getattr(meeting, "has_published_minutes", None)
-    if has_published is None:
-        has_published = MinutesVersion.objects.published().filter(minutes__meeting=meeting).exists()
-    if not has_published:
-        return None
-    return page_url(request, "minutes:detail", [meeting.pk], "lo")
 
 
 def minutes_link_for(user, meeting: Meeting) -> dict | None:

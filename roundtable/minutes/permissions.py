@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from roundtable.core import permissions as core
+from roundtable.groups import roles
 
 from .models import ActionPoint, MinutesStatus
 
@@ -39,19 +40,19 @@ SIGNED_PDF_STATUSES = {MinutesStatus.CHAIR_APPROVED, MinutesStatus.SENT, Minutes
 
 def is_minutes_secretariat(user, group: Group) -> bool:
     """Keeps this group's minutes: its secretariat, or the RTP Secretariat for a Round Table forum."""
-    if core.is_group_secretariat(user, group):
+    if roles.is_group_secretariat(user, group):
         return True
     return group.kind == "forum" and core.is_rtp_secretariat(user)
 
 
 def is_minutes_approver(user, group: Group) -> bool:
     """The chair or a co-chair of the group (either suffices; see the module docstring)."""
-    return core.is_group_chair(user, group) or core.is_group_cochair(user, group)
+    return roles.is_group_chair(user, group) or roles.is_group_cochair(user, group)
 
 
 def can_view_unpublished(user, group: Group) -> bool:
     """Drafts, circulated, approved, sent and returned versions of this group's minutes."""
-    return core.is_rtp_secretariat(user) or core.is_group_member(user, group)
+    return core.is_rtp_secretariat(user) or roles.is_group_member(user, group)
 
 
 def attendee_user_ids(meeting: Meeting) -> set[int]:
@@ -124,7 +125,7 @@ def can_comment(
         return False
     if version.comments_until and version.comments_until < timezone.localdate():
         return False
-    if core.is_group_member(user, group):
+    if roles.is_group_member(user, group):
         return True
     return bool(attendee_user_ids and getattr(user, "pk", None) in attendee_user_ids)
 
@@ -141,7 +142,7 @@ def can_upload_signed_pdf(user, version: MinutesVersion, group: Group) -> bool:
 
 
 def can_view_action_points(user, group: Group) -> bool:
-    return core.is_rtp_secretariat(user) or core.is_group_member(user, group)
+    return core.is_rtp_secretariat(user) or roles.is_group_member(user, group)
 
 
 def can_view_action_point(user, action_point: ActionPoint) -> bool:

@@ -1,15 +1,15 @@
 """Published minutes in the site map, in both languages. Nothing unpublished is ever listed."""
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
+
+from roundtable.core.sitemaps import PagesSitemap, PublicSitemap, register_sitemap
 
 from .models import Minutes, MinutesStatus
 
 
-class PublishedMinutesSitemap(Sitemap):
-    i18n = True
-    alternates = True
+@register_sitemap("minutes")
+class PublishedMinutesSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.5
 
@@ -31,17 +31,8 @@ class PublishedMinutesSitemap(Sitemap):
         return minutes.last_published
 
 
-class MinutesListSitemap(Sitemap):
-    i18n = True
-    alternates = True
+@register_sitemap("minutes-list")
+class MinutesListSitemap(PagesSitemap):
     changefreq = "weekly"
     priority = 0.6
-
-    def items(self):
-        return ["minutes:public_list"]
-
-    def location(self, name: str) -> str:
-        return reverse(name)
-
-
-SITEMAPS = {"minutes": PublishedMinutesSitemap, "minutes-list": MinutesListSitemap}
+    names = ("minutes:public_list",)

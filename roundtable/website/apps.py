@@ -6,8 +6,4 @@ class WebsiteConfig(AppConfig):
     label = "website"
 
     def ready(self) -> None:
-        # Each app with public pages adds its sitemap in `roundtable/<app>/sitemaps.py`
-        # (see roundtable/website/sitemaps.py); import them all once, at start-up.
-        from django.utils.module_loading import autodiscover_modules
-
-        autodiscover_modules("sitemaps")
+        from . import sitemaps  # noqa: F401

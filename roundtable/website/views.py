@@ -15,17 +15,19 @@ from django.utils.translation import gettext_lazy as _
 
 from roundtable.core import permissions
 from roundtable.core.pagination import paginate
+from roundtable.core.sections import dashboard_sections, home_sections, secretariat_sections
+from roundtable.directory import permissions as directory_permissions
 from roundtable.directory.models import Membership
+from roundtable.groups import permissions as group_permissions
 from roundtable.groups.models import ChairRole, ChairTerm, Group, GroupKind
+from roundtable.groups.roles import CHAIR, COCHAIR, MEMBER, SECRETARIAT, roles_by_group
 from roundtable.groups.views import stakeholders_url
 
-from .sections import dashboard_sections, home_sections, secretariat_sections
-
 ROLE_LABELS = {
-    permissions.CHAIR: _("Chair"),
-    permissions.COCHAIR: _("Co-chair"),
-    permissions.SECRETARIAT: _("Secretariat"),
-    permissions.MEMBER: _("Member"),
+    CHAIR: _("Chair"),
+    COCHAIR: _("Co-chair"),
+    SECRETARIAT: _("Secretariat"),
+    MEMBER: _("Member"),
 }
 ROLE_ORDER = list(ROLE_LABELS)
 
@@ -50,7 +52,7 @@ class MyGroup:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The user's groups with their roles, and where to act in each."""
     user = request.user
-    roles = permissions.roles_by_group(user)
+    roles = roles_by_group(user)
     groups = (
         Group.objects.filter(pk__in=roles)
         .select_related("parent", "lead_ministry")
@@ -61,9 +63,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for group in groups:
         # Permission answers for a handful of the user's own groups: no queries, roles are cached on the user.
         links = [(group.get_absolute_url(), _("Group page"))]
-        if permissions.can_view_stakeholders(user, group):
+        if directory_permissions.can_view_stakeholders(user, group):
             links.append((stakeholders_url(group), _("Stakeholder list")))
-        if permissions.can_edit_group_profile(user, group):
+        if group_permissions.can_edit_group_profile(user, group):
             links.append((reverse("groups:edit", args=[group.code]), _("Edit the profile")))
         labels = [ROLE_LABELS[r] for r in ROLE_ORDER if r in roles.get(group.pk, ())]
         my_groups.append(MyGroup(group=group, roles=labels, links=links))

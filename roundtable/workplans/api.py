@@ -1,5 +1,5 @@
 """The public API of work plans: published plans only, with priorities, framework links, planned
-meetings, the public page and the export links. Registered by the API app from `ROUTES`
+meetings, the public page and the export links. Registered through core.api.register_route
 (at `/api/v1/workplans/`)."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
-from roundtable.api.links import page_url
+from roundtable.core.api import register_route
+from roundtable.core.links import page_url
 from roundtable.frameworks.models import FrameworkItem
 
 from .models import PlannedMeeting, Priority, WorkPlan
@@ -142,4 +143,4 @@ class WorkPlanViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-ROUTES = [("workplans", WorkPlanViewSet, "workplan")]
+register_route("workplans", WorkPlanViewSet, basename="workplan")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.utils import timezone
 
-from roundtable.core import permissions as core
 from roundtable.groups.models import Group
+from roundtable.groups.roles import CHAIR, COCHAIR, managed_group_ids, roles_by_group
 
 from . import permissions
 from .models import WorkPlan, submission_is_late, workplan_deadline
@@ -33,9 +33,9 @@ def my_workplans(request: HttpRequest) -> dict | None:
     user = request.user
     today = timezone.localdate()
     year = today.year
-    roles = core.roles_by_group(user)
+    roles = roles_by_group(user)
 
-    secretariat_ids = core.managed_group_ids(user)
+    secretariat_ids = managed_group_ids(user)
     rows: list[SecretariatRow] = []
     if secretariat_ids:
         # An inactive group is being wound down: it plans nothing.
@@ -64,7 +64,7 @@ def my_workplans(request: HttpRequest) -> dict | None:
                 )
             )
 
-    chair_ids = [gid for gid, r in roles.items() if r & {core.CHAIR, core.COCHAIR}]
+    chair_ids = [gid for gid, r in roles.items() if r & {CHAIR, COCHAIR}]
     to_approve: list[WorkPlan] = []
     if chair_ids:
         chair_step = ACTIONS["chair_approve"]

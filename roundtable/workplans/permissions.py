@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from roundtable.core import permissions as core
+from roundtable.groups import roles
 
 from .models import EDITABLE_STATUSES, WorkPlanStatus
 
@@ -29,7 +30,7 @@ PLANNED_KINDS = {"swg", "subswg"}
 
 
 def is_chair_or_cochair(user, group: Group) -> bool:
-    return core.is_group_chair(user, group) or core.is_group_cochair(user, group)
+    return roles.is_group_chair(user, group) or roles.is_group_cochair(user, group)
 
 
 def can_view_workplan(user, plan: WorkPlan) -> bool:
@@ -39,11 +40,11 @@ def can_view_workplan(user, plan: WorkPlan) -> bool:
 
 def can_view_unpublished_of(user, group: Group) -> bool:
     """Whether the user may know about the group's plans that are not published yet."""
-    return core.is_rtp_secretariat(user) or core.is_group_member(user, group)
+    return core.is_rtp_secretariat(user) or roles.is_group_member(user, group)
 
 
 def can_create_workplan(user, group: Group) -> bool:
-    return group.kind in PLANNED_KINDS and core.is_group_secretariat(user, group)
+    return group.kind in PLANNED_KINDS and roles.is_group_secretariat(user, group)
 
 
 def can_edit_workplan(user, plan: WorkPlan) -> bool:
@@ -52,7 +53,7 @@ def can_edit_workplan(user, plan: WorkPlan) -> bool:
 
 def may_edit_group_plans(user, group: Group) -> bool:
     """The role half of editing (whatever the status): to tell 'not yours' (403) from 'not now' (message)."""
-    return core.is_group_secretariat(user, group)
+    return roles.is_group_secretariat(user, group)
 
 
 def can_view_steps(user, plan: WorkPlan) -> bool:
@@ -61,13 +62,13 @@ def can_view_steps(user, plan: WorkPlan) -> bool:
     group = plan.group
     return (
         core.is_rtp_secretariat(user)
-        or core.is_group_secretariat(user, group)
+        or roles.is_group_secretariat(user, group)
         or is_chair_or_cochair(user, group)
     )
 
 
 def can_view_deadline(user, group: Group) -> bool:
-    return core.is_rtp_secretariat(user) or core.is_group_secretariat(user, group)
+    return core.is_rtp_secretariat(user) or roles.is_group_secretariat(user, group)
 
 
 def can_compare_versions(user, plan: WorkPlan) -> bool:
@@ -82,7 +83,7 @@ def can_view_overview(user) -> bool:
 
 
 def role_may_send(user, group: Group) -> bool:
-    return core.is_group_secretariat(user, group)
+    return roles.is_group_secretariat(user, group)
 
 
 def role_may_decide_as_chair(user, group: Group) -> bool:

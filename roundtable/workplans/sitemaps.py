@@ -1,6 +1,6 @@
 """Published work plans in the sitemap, in Lao and English. Drafts never appear."""
 
-from roundtable.website.sitemaps import PublicSitemap, register_sitemap
+from roundtable.core.sitemaps import PublicSitemap, register_sitemap
 
 from .models import WorkPlan
 

@@ -2,21 +2,22 @@ import pytest
 from django.utils import translation
 
 from roundtable.conftest import LADDER
-from roundtable.core import permissions
+from roundtable.directory import permissions as directory_permissions
+from roundtable.groups import roles
 
 pytestmark = pytest.mark.django_db
 
 
 def test_secretariat_of_an_swg_is_secretariat_of_its_sub_swgs(world):
     user = world.user("secretariat")
-    assert permissions.is_group_secretariat(user, world.health_sub)
-    assert not permissions.is_group_secretariat(user, world.education)
+    assert roles.is_group_secretariat(user, world.health_sub)
+    assert not roles.is_group_secretariat(user, world.education)
 
 
 def test_chair_and_cochair_roles_come_from_current_chair_terms(world):
-    assert permissions.is_group_chair(world.user("chair"), world.health)
-    assert permissions.is_group_cochair(world.user("cochair"), world.health)
-    assert not permissions.is_group_chair(world.user("cochair"), world.health)
+    assert roles.is_group_chair(world.user("chair"), world.health)
+    assert roles.is_group_cochair(world.user("cochair"), world.health)
+    assert not roles.is_group_chair(world.user("cochair"), world.health)
 
 
 @pytest.mark.parametrize(
@@ -26,7 +27,9 @@ def test_chair_and_cochair_roles_come_from_current_chair_terms(world):
 def test_contact_details_of_a_health_stakeholder_are_seen_only_by_those_sharing_the_group(
     world, persona, expected
 ):
-    assert permissions.can_view_contact(world.user(persona), world.people["stakeholder"]) is expected
+    assert (
+        directory_permissions.can_view_contact(world.user(persona), world.people["stakeholder"]) is expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -34,7 +37,7 @@ def test_contact_details_of_a_health_stakeholder_are_seen_only_by_those_sharing_
     list(zip(LADDER, [False, False, False, False, False, True, True], strict=True)),
 )
 def test_only_the_health_secretariat_and_rtp_manage_the_health_stakeholder_list(world, persona, expected):
-    assert permissions.can_manage_stakeholders(world.user(persona), world.health) is expected
+    assert directory_permissions.can_manage_stakeholders(world.user(persona), world.health) is expected
 
 
 def test_ended_membership_gives_no_role(world):
@@ -44,7 +47,7 @@ def test_ended_membership_gives_no_role(world):
     membership.end_date = date(2020, 1, 1)
     membership.start_date = date(2019, 1, 1)
     membership.save()
-    assert not permissions.is_group_member(world.user("member"), world.health)
+    assert not roles.is_group_member(world.user("member"), world.health)
 
 
 def test_history_shows_links_and_choices_by_their_names(world):

@@ -18,7 +18,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from roundtable.core import permissions
+from roundtable.directory import permissions as directory_permissions
 from roundtable.groups.models import Group
 
 from .. import importing, services
@@ -31,7 +31,9 @@ SESSION_KEY = "directory_import"
 
 def _check_may_import(user, group: Group | None) -> None:
     allowed = (
-        permissions.can_manage_stakeholders(user, group) if group else permissions.can_edit_directory(user)
+        directory_permissions.can_manage_stakeholders(user, group)
+        if group
+        else directory_permissions.can_edit_directory(user)
     )
     if not allowed:
         raise PermissionDenied

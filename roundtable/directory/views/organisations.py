@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from roundtable.core import permissions
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
+from roundtable.directory import permissions as directory_permissions
 from roundtable.groups.models import Group
 
 from .. import exporting, services
@@ -39,7 +39,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page_obj": paginate(request, organisations),
-        "can_edit": permissions.can_edit_directory(request.user),
+        "can_edit": directory_permissions.can_edit_directory(request.user),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "directory/_organisation_results.html", context)
@@ -76,7 +76,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "people": people,
             "people_count": people_count,
             "people_search": organisation.acronym or organisation.name_en or organisation.name_lo,
-            "can_edit": permissions.can_edit_organisation(request.user, organisation),
+            "can_edit": directory_permissions.can_edit_organisation(request.user, organisation),
             "history": history_for(request.user, organisation),
         },
     )
@@ -85,7 +85,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_edit_directory(request.user):
+    if not directory_permissions.can_edit_directory(request.user):
         raise PermissionDenied
     return _organisation_form(request, Organisation())
 
@@ -94,7 +94,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    if not permissions.can_edit_organisation(request.user, organisation):
+    if not directory_permissions.can_edit_organisation(request.user, organisation):
         raise PermissionDenied
     return _organisation_form(request, organisation)
 

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from roundtable.core import permissions
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
+from roundtable.directory import permissions as directory_permissions
 
 from .. import exporting, services
 from ..forms import PersonForm
@@ -39,7 +39,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "q": query,
             "page_obj": page,
             "rows": rows,
-            "can_edit": permissions.can_edit_directory(request.user),
+            "can_edit": directory_permissions.can_edit_directory(request.user),
         },
     )
 
@@ -57,8 +57,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "memberships": memberships,
             "chair_terms": person.chair_terms.current().select_related("group", "organisation"),
-            "show_contact": permissions.can_view_contact(request.user, person),
-            "can_edit": permissions.can_edit_person(request.user, person),
+            "show_contact": directory_permissions.can_view_contact(request.user, person),
+            "can_edit": directory_permissions.can_edit_person(request.user, person),
             "history": history_for(request.user, person),
         },
     )
@@ -67,7 +67,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_edit_directory(request.user):
+    if not directory_permissions.can_edit_directory(request.user):
         raise PermissionDenied
     return _person_form(request, Person())
 
@@ -76,7 +76,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
-    if not permissions.can_edit_person(request.user, person):
+    if not directory_permissions.can_edit_person(request.user, person):
         raise PermissionDenied
     return _person_form(request, person)
 

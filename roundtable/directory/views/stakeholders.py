@@ -19,9 +19,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from roundtable.core import permissions
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
+from roundtable.directory import permissions as directory_permissions
 from roundtable.groups.models import Group
 
 from .. import exporting, services
@@ -34,9 +34,9 @@ def get_group_for_stakeholders(request: HttpRequest, code: str, *, manage: bool 
     """The group, if the user may read (or, with manage, change) its stakeholder list; else 404/403."""
     group = get_object_or_404(Group, code=code)
     allowed = (
-        permissions.can_manage_stakeholders(request.user, group)
+        directory_permissions.can_manage_stakeholders(request.user, group)
         if manage
-        else permissions.can_view_stakeholders(request.user, group)
+        else directory_permissions.can_view_stakeholders(request.user, group)
     )
     if not allowed:
         raise PermissionDenied
@@ -45,7 +45,7 @@ def get_group_for_stakeholders(request: HttpRequest, code: str, *, manage: bool 
 
 def get_membership_for_manager(request: HttpRequest, pk: int) -> Membership:
     membership = get_object_or_404(Membership.objects.for_list(), pk=pk)
-    if not permissions.can_manage_stakeholders(request.user, membership.group):
+    if not directory_permissions.can_manage_stakeholders(request.user, membership.group):
         raise PermissionDenied
     return membership
 
@@ -75,7 +75,7 @@ def filtered_memberships(request: HttpRequest, group: Group) -> tuple[Stakeholde
         )
         # Searching by email must not reveal an address the user may not see: only among people
         # whose contacts they see (those who currently share a group with them).
-        groups = permissions.contact_visible_group_ids(request.user)
+        groups = directory_permissions.contact_visible_group_ids(request.user)
         email = Q(person__email__icontains=query)
         if groups is not None:
             email &= Q(
@@ -103,8 +103,8 @@ def stakeholder_list(request: HttpRequest, code: str) -> HttpResponse:
         "form": form,
         "page_obj": page,
         "rows": [(m, m.person_id in visible) for m in page],
-        "can_manage": permissions.can_manage_stakeholders(request.user, group),
-        "can_import": permissions.can_manage_stakeholders(request.user, group),
+        "can_manage": directory_permissions.can_manage_stakeholders(request.user, group),
+        "can_import": directory_permissions.can_manage_stakeholders(request.user, group),
     }
     if request.htmx and not request.htmx.boosted:
         response = render(request, "directory/_stakeholder_results.html", context)

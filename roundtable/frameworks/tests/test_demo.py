@@ -9,11 +9,13 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.test import override_settings
 
-from roundtable.core import demo as core_demo
 from roundtable.core import permissions
+from roundtable.directory import demo as directory_demo
 from roundtable.directory.models import Membership, Organisation, Person
 from roundtable.frameworks import demo as frameworks_demo
 from roundtable.frameworks.models import Framework, FrameworkItem
+from roundtable.groups import demo as groups_demo
+from roundtable.groups import roles
 from roundtable.groups.models import ChairTerm, Group
 
 pytestmark = [pytest.mark.demo, pytest.mark.django_db]
@@ -26,7 +28,8 @@ COUNTED = [Organisation, Person, Membership, Group, ChairTerm, Framework, Framew
 def load_demo() -> str:
     out = io.StringIO()
     frameworks_demo.load(out)
-    core_demo.load(out)
+    directory_demo.load(out)
+    groups_demo.load(out)
     return out.getvalue()
 
 
@@ -135,14 +138,14 @@ def test_each_demo_account_has_the_role_its_name_promises(demo):
     rtp = user("rtp")
     assert permissions.is_rtp_secretariat(rtp) and not rtp.is_superuser
     secretariat = user("health-secretariat")
-    assert permissions.is_group_secretariat(secretariat, health)
+    assert roles.is_group_secretariat(secretariat, health)
     assert not permissions.is_rtp_secretariat(secretariat)
-    assert not permissions.is_group_secretariat(secretariat, education)
-    assert permissions.is_group_chair(user("health-chair"), health)
-    assert permissions.is_group_cochair(user("health-cochair"), health)
+    assert not roles.is_group_secretariat(secretariat, education)
+    assert roles.is_group_chair(user("health-chair"), health)
+    assert roles.is_group_cochair(user("health-cochair"), health)
     member = user("education-member")
-    assert permissions.group_roles(member, education) == {permissions.MEMBER}
-    assert not permissions.is_group_member(member, health)
+    assert roles.group_roles(member, education) == {roles.MEMBER}
+    assert not roles.is_group_member(member, health)
     assert permissions.is_administrator(user("admin"))
 
 

@@ -5,15 +5,16 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from roundtable import urls as project_urls
+from roundtable.core.api import ROUTES
 from roundtable.meetings import services
-from roundtable.meetings.api import ROUTES
 from roundtable.meetings.tests.test_documents import pdf
 
 from .conftest import make_meeting
 
 router = DefaultRouter()
-for prefix, viewset, basename in ROUTES:
-    router.register(prefix, viewset, basename=basename)
+for route in ROUTES:
+    if route.viewset.__module__ == "roundtable.meetings.api":
+        router.register(route.prefix, route.viewset, basename=route.basename)
 
 # The project's patterns (for the page links) with this app's routes mounted where the integrator puts them.
 urlpatterns = [path("api/v1/", include(router.urls)), *project_urls.urlpatterns]

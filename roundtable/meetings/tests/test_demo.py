@@ -8,10 +8,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_loads_a_year_of_meetings_and_a_second_run_changes_nothing():
-    core_demo = pytest.importorskip("roundtable.core.demo")
+    from roundtable.directory import demo as directory_demo
+    from roundtable.groups import demo as groups_demo
     from roundtable.meetings import demo
 
-    core_demo.load(io.StringIO())
+    directory_demo.load(io.StringIO())
+    groups_demo.load(io.StringIO())
     demo.load(io.StringIO())
     meetings = Meeting.objects.count()
     participants = Participant.objects.count()

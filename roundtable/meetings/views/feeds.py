@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 
 from roundtable.core import permissions as core_permissions
 from roundtable.core.i18n import localized
+from roundtable.groups import roles
 from roundtable.groups.models import Group
 
 from .. import ical
@@ -67,7 +68,7 @@ def private_feed(request: HttpRequest, token: str) -> HttpResponse:
     if core_permissions.is_rtp_secretariat(user):
         meetings = Meeting.objects.all()
     else:
-        groups = set(core_permissions.roles_by_group(user))
+        groups = set(roles.roles_by_group(user))
         ids = Meeting.objects.filter(group_id__in=groups).values("pk")
         meetings = Meeting.objects.filter(pk__in=ids)
         if person is not None:

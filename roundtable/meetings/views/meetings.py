@@ -15,13 +15,14 @@ from django.views.decorators.http import require_http_methods
 from roundtable.core import permissions as core_permissions
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
+from roundtable.core.sections import meeting_sections
+from roundtable.groups import roles
 from roundtable.groups.models import Group, GroupKind
-from roundtable.minutes.links import minutes_link_for, open_action_points_for
 
 from .. import permissions, services
 from ..access import meeting_for_manager, meeting_for_viewer
 from ..forms import MeetingForm, StateForm
-from ..models import AgendaItemKind, Meeting, MeetingDocument, MeetingKind, MeetingState, Participant
+from ..models import Meeting, MeetingDocument, MeetingKind, MeetingState, Participant
 from ..stats import attendance
 
 
@@ -74,12 +75,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     can_manage = permissions.can_manage(user, meeting)
     insider = permissions.is_insider(user, meeting)
-    has_review = any(i.kind == AgendaItemKind.ACTION_REVIEW for i in items)
     context = {
         "meeting": meeting,
         "items": items,
         "loose_documents": [d for d in documents if d.agenda_item_id is None],
-        "action_points": open_action_points_for(user, meeting) if has_review else [],
         "attendance": attendance(meeting),
         "can_manage": can_manage,
         "insider": insider,
@@ -90,7 +89,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None
         ),
         "my_participation": _my_participation(user, meeting),
-        "minutes_link": minutes_link_for(user, meeting),
+        # The minutes app adds the meeting's minutes and the review of open action points.
+        "sections": meeting_sections.build(request, meeting),
     }
     return render(request, "meetings/detail.html", context)
 
@@ -105,7 +105,7 @@ def _my_participation(user, meeting: Meeting) -> Participant | None:
 def _schedulable_groups(user):
     if core_permissions.is_rtp_secretariat(user):
         return Group.objects.active()
-    return Group.objects.active().filter(pk__in=core_permissions.managed_group_ids(user))
+    return Group.objects.active().filter(pk__in=roles.managed_group_ids(user))
 
 
 def _default_kind(group: Group) -> str:

@@ -2,12 +2,19 @@
 
 import pytest
 
-from roundtable.minutes.links import minutes_link_for, public_minutes_url
+from roundtable.meetings.api import MeetingSerializer
+from roundtable.meetings.models import Meeting
+from roundtable.minutes.links import minutes_link_for
 from roundtable.minutes.models import MinutesStatus
 
 from .conftest import make_meeting, set_status, version_of
 
 pytestmark = pytest.mark.django_db
+
+
+def public_minutes_url(meeting: Meeting) -> str | None:
+    """The meeting API's `minutes_url` for this meeting."""
+    return MeetingSerializer().get_minutes_url(Meeting.objects.with_published_minutes().get(pk=meeting.pk))
 
 
 def test_the_public_learns_nothing_of_unpublished_minutes(world, minutes):

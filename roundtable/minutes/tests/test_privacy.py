@@ -90,7 +90,7 @@ def public_paths(published, others):
 def test_the_public_finds_no_unpublished_minutes_and_no_contact_details_on_any_path(world, mixed, client):
     from django.contrib.sitemaps.views import sitemap
 
-    from roundtable.minutes.sitemaps import SITEMAPS
+    from roundtable.core.sitemaps import SITEMAPS
 
     published, others = mixed
     seen_ok = 0

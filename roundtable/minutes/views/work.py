@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from roundtable.core import permissions as core
 from roundtable.groups.models import Group
+from roundtable.groups.roles import SECRETARIAT, roles_by_group
 from roundtable.meetings.models import Meeting, MeetingState
 
 from ..access import unpublished_versions_with_steps
@@ -18,8 +19,8 @@ from ..access import unpublished_versions_with_steps
 def work(request: HttpRequest) -> HttpResponse:
     """What waits for this user: meetings without minutes, versions waiting for their step."""
     user = request.user
-    roles = core.roles_by_group(user)
-    kept = {gid for gid, r in roles.items() if core.SECRETARIAT in r}
+    roles = roles_by_group(user)
+    kept = {gid for gid, r in roles.items() if SECRETARIAT in r}
     if core.is_rtp_secretariat(user):
         kept |= set(Group.objects.filter(kind="forum").values_list("id", flat=True))
     to_start = (

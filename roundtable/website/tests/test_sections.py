@@ -1,7 +1,7 @@
 import pytest
 
-from roundtable.core import permissions
-from roundtable.groups.sections import SectionRegistry, group_sections, register_section
+from roundtable.core.sections import SectionRegistry, group_sections
+from roundtable.groups import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +15,12 @@ def sample_section(tmp_path, settings):
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
 
     def members_only(request, group):
-        if not permissions.is_group_member(request.user, group):
+        if not roles.is_group_member(request.user, group):
             return None
         return {"template": "sample/section.html", "context": {"note": "members' news"}}
 
-    register_section(members_only)
-    register_section(members_only)  # registering twice keeps it once
+    group_sections.register(members_only)
+    group_sections.register(members_only)  # registering twice keeps it once
     yield members_only
     group_sections.unregister(members_only)
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.contrib.sitemaps import Sitemap
 
-from roundtable.website import sitemaps
+from roundtable.core import sitemaps
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,12 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from roundtable.core.api import ROUTES
 from roundtable.urls import urlpatterns as project_urlpatterns
-from roundtable.workplans.api import ROUTES
 
 router = DefaultRouter()
-for prefix, viewset, basename in ROUTES:
-    router.register(prefix, viewset, basename=basename)
+for route in ROUTES:
+    if route.viewset.__module__ == "roundtable.workplans.api":
+        router.register(route.prefix, route.viewset, basename=route.basename)
 
 urlpatterns = [path("test-api/v1/", include(router.urls)), *project_urlpatterns]

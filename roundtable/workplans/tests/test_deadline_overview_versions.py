@@ -8,8 +8,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from roundtable.core.permissions import forget_roles
 from roundtable.groups.models import ChairTerm, Group
+from roundtable.groups.roles import forget_roles
 from roundtable.workplans import services
 from roundtable.workplans.models import WorkPlanStatus
 

@@ -1,3 +1,6 @@
+"""The public API's one page-size policy (its own module: DRF's settings import it while `rest_framework`
+itself is being imported, before core.api could be)."""
+
 from rest_framework.pagination import PageNumberPagination
 
 

@@ -1,12 +1,12 @@
-"""Extension point of the group page: other apps add their own section to `groups:detail`.
+"""Extension points of pages that show other apps' parts: each app registers a function, the page calls them.
 
-The group page knows nothing of work plans, meetings or reports; instead, each app registers a
-function that the page calls, in registration order, after its own content:
+A page knows nothing of the apps that add to it. Each app writes `roundtable/<app>/sections.py` and
+imports it from its `AppConfig.ready()`:
 
-    # roundtable/meetings/group_sections.py  (imported from MeetingsConfig.ready())
-    from roundtable.groups.sections import register_section
+    # roundtable/meetings/sections.py
+    from roundtable.core.sections import group_sections
 
-    @register_section
+    @group_sections.register(order=40)
     def upcoming_meetings(request, group):
         meetings = Meeting.objects.upcoming().filter(group=group)[:5]
         if not meetings:
@@ -16,12 +16,21 @@ function that the page calls, in registration order, after its own content:
             "context": {"meetings": meetings, "can_schedule": can_schedule(request.user, group)},
         }
 
-Rules for a section function `fn(request, group) -> dict | None`:
+The registries:
+- `group_sections`: parts of a group's page, `fn(request, group)`.
+- `meeting_sections`: parts of a meeting's page, `fn(request, meeting)` (the minutes app adds the minutes
+  and the action points under review there).
+- `home_sections`: blocks of the public home page, `fn(request)`; they return public data only.
+- `dashboard_sections`: blocks of a logged-in user's "My work", `fn(request)`.
+- `secretariat_sections`: blocks of the RTP Secretariat's overview, `fn(request)`.
+
+Rules for a section function:
 - decide permissions inside the function (the template only sees the answers), and return None when
   the visitor may see nothing of it: public visitors must not learn that private data exists;
 - keep it to a fixed number of queries, whatever the size of the group;
+- a result may name its `slot` (default "main"), a place of the page that the page's template knows;
 - the template is included with `section` bound to the returned "context" dict (the page's own
-  `group`, `request` and `user` stay available); it should bring its own `<section>` and `<h2>`.
+  objects, `request` and `user` stay available); it should bring its own `<section>` and `<h2>`.
 
 Registering the same function twice (e.g. a module imported twice) keeps it once. `order=` places a
 section before others (lower first; default 100, ties keep registration order).
@@ -35,7 +44,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-SectionFn = Callable[[HttpRequest, Any], "dict | None"]
+SectionFn = Callable[..., "dict | None"]
 
 
 @dataclass
@@ -43,15 +52,20 @@ class RenderedSection:
     name: str
     template: str
     context: dict
+    # Where the page puts it: "main" (the page's own list of sections) or a place the page names,
+    # e.g. the meeting page's "action_review" agenda item.
+    slot: str = "main"
 
 
 class SectionRegistry:
-    """An ordered list of section functions. The website app uses the same class for its own pages."""
+    """An ordered list of section functions."""
 
     def __init__(self) -> None:
         self._entries: list[tuple[int, int, SectionFn]] = []
 
     def register(self, fn: SectionFn | None = None, *, order: int = 100):
+        """Add a function (usable as `@registry.register` or `@registry.register(order=10)`)."""
+
         def add(func: SectionFn) -> SectionFn:
             if all(existing is not func for _, _, existing in self._entries):
                 self._entries.append((order, len(self._entries), func))
@@ -67,7 +81,7 @@ class SectionRegistry:
     def functions(self) -> list[SectionFn]:
         return [fn for _, _, fn in self._entries]
 
-    def build(self, request: HttpRequest, *args) -> list[RenderedSection]:
+    def build(self, request: HttpRequest, *args: Any) -> list[RenderedSection]:
         """Call every function; keep the sections that return something."""
         sections = []
         for fn in self.functions:
@@ -79,18 +93,14 @@ class SectionRegistry:
                     name=getattr(fn, "__name__", "section"),
                     template=result["template"],
                     context=dict(result.get("context") or {}),
+                    slot=result.get("slot", "main"),
                 )
             )
         return sections
 
 
 group_sections = SectionRegistry()
-
-
-def register_section(fn: SectionFn | None = None, *, order: int = 100):
-    """Add a section to the group page (usable as `@register_section` or `@register_section(order=10)`)."""
-    return group_sections.register(fn, order=order)
-
-
-def build_sections(request: HttpRequest, group) -> list[RenderedSection]:
-    return group_sections.build(request, group)
+meeting_sections = SectionRegistry()
+home_sections = SectionRegistry()
+dashboard_sections = SectionRegistry()
+secretariat_sections = SectionRegistry()

@@ -1,4 +1,4 @@
-"""The demo loader: writes the data of the sibling modules into the directory and the group structure.
+"""The structure's demo loader: forums, SWGs and sub-SWGs, chairs and co-chairs, stakeholder lists.
 
 Idempotent: every record is found by a natural key (organisation acronym, person email, group code, username,
 membership person+group+role, chair term group+role+organisation and its start or, for a current term, its
@@ -10,68 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from django.contrib.auth.models import Group as AuthGroup
-from django.contrib.auth.models import User
-from django.db import models
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
-from roundtable.directory.models import Membership, Organisation, Person
+from roundtable.core.demo import upsert
+from roundtable.directory import demo as directory_demo
+from roundtable.directory.models import Membership, Person
 from roundtable.frameworks.models import FrameworkItem
-from roundtable.groups.models import ChairTerm, Group
 
-from .groups import CHAIR_SINCE, FORUM_COCHAIR, FORUMS, PAST_COCHAIRS, ROTATION_DUE, SWGS
-from .organisations import ORGANISATIONS, STAFF_BY_KIND, STAFF_OVERRIDES
-from .people import (
-    ACCOUNTS,
-    FOREIGN_NAMES,
-    POSITION_OVERRIDES,
-    POSITIONS,
-    NameSource,
-    ascii_key,
-    phone_number,
-)
-
-PASSWORD = "demo"
-
-# --- helpers ---------------------------------------------------------------------------------------
-
-
-def _validate(obj: models.Model, values: dict) -> None:
-    """The model's own rules (clean, field validation). Related records are passed as saved instances and
-    the natural key is looked up first, so the per-record queries of the foreign-key, unique and constraint
-    checks are skipped: the database enforces them anyway, and they made the demo slow on PostgreSQL."""
-    related = [key for key, value in values.items() if isinstance(value, models.Model)]
-    obj.full_clean(exclude=related, validate_unique=False, validate_constraints=False)
-
-
-def upsert(model: type[models.Model], lookup: dict, defaults: dict, counts: Counter) -> models.Model:
-    """Find by `lookup`; create, or update only the fields of `defaults` that differ (no empty history)."""
-    obj = model.objects.filter(**lookup).first()
-    name = model._meta.object_name
-    if obj is None:
-        obj = model(**lookup, **defaults)
-        _validate(obj, {**lookup, **defaults})
-        obj.save()
-        counts[f"{name} created"] += 1
-        return obj
-    changed = False
-    for key, value in defaults.items():
-        field = model._meta.get_field(key)
-        if field.is_relation:
-            current, new = getattr(obj, field.attname), (value.pk if value is not None else None)
-        else:
-            current, new = getattr(obj, key), value
-        if current != new:
-            setattr(obj, key, value)
-            changed = True
-    if changed:
-        _validate(obj, {**lookup, **defaults})
-        obj.save()
-        counts[f"{name} updated"] += 1
-    return obj
-
+from ..models import ChairTerm, Group
+from .data import CHAIR_SINCE, FORUM_COCHAIR, FORUMS, PAST_COCHAIRS, ROTATION_DUE, SWGS
 
 # --- the loader ------------------------------------------------------------------------------------
 
@@ -79,9 +27,9 @@ def upsert(model: type[models.Model], lookup: dict, defaults: dict, counts: Coun
 def load(stdout) -> None:
     counts = Run()
     today = timezone.localdate()
-    orgs = _organisations(counts)
-    staff = _people(orgs, counts)
-    users = _accounts(staff, counts)
+    # The directory's demo has written these; here they are only read again, to link them.
+    orgs = directory_demo.organisations(counts)
+    staff = directory_demo.people(orgs, counts)
     outcomes, sdgs = _framework_items()
     forums = _forums(orgs, staff, counts, today)
     swgs = _swgs(orgs, staff, outcomes, sdgs, counts, today)
@@ -89,100 +37,8 @@ def load(stdout) -> None:
     counts.flush()
     summary = ", ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "nothing to change"
     stdout.write(
-        f"Structure demo: {len(orgs)} organisations, {sum(len(p) for p in staff.values())} people, "
-        f"{len(forums) + sum(1 + len(s) for _, s in swgs.values())} groups, "
-        f"{len(users)} accounts ({summary})."
+        f"Structure demo: {len(forums) + sum(1 + len(s) for _, s in swgs.values())} groups ({summary})."
     )
-
-
-def _organisations(counts: Counter) -> dict[str, Organisation]:
-    orgs = {}
-    for acronym, kind, country, name_en, name_lo, website, iati in ORGANISATIONS:
-        orgs[acronym] = upsert(
-            Organisation,
-            {"acronym": acronym},
-            {
-                "kind": kind,
-                "country": country,
-                "name_en": name_en,
-                "name_lo": name_lo,
-                "website": website,
-                "iati_identifier": iati,
-            },
-            counts,
-        )
-    return orgs
-
-
-def _people(orgs: dict[str, Organisation], counts: Counter) -> dict[str, list[Person]]:
-    names = NameSource()
-    staff: dict[str, list[Person]] = {}
-    n = 0
-    for acronym, kind, country, *_ in ORGANISATIONS:
-        people = []
-        for rank in range(STAFF_OVERRIDES.get(acronym, STAFF_BY_KIND[kind])):
-            n += 1
-            partner = kind in {"bilateral", "multilateral"}
-            # Heads of partner offices are expatriates; their national staff, and everyone else, are Lao.
-            foreign = partner and rank % 2 == 0
-            pool = (country if country in FOREIGN_NAMES else "") if foreign else "lao"
-            (given_en, given_lo, gender), (family_en, family_lo) = names.take(pool)
-            domain = "example.org" if partner or kind == "ingo" else "example.la"
-            positions = POSITIONS[kind]
-            title = "Dr" if n % 9 == 0 else ("Ms" if gender == "f" else "Mr")
-            people.append(
-                upsert(
-                    Person,
-                    {"email": f"{ascii_key(given_en)}.{ascii_key(family_en)}@{domain}"},
-                    {
-                        "name_en": f"{given_en} {family_en}",
-                        "name_lo": f"{given_lo} {family_lo}",
-                        "title": title,
-                        "position": POSITION_OVERRIDES.get(
-                            (acronym, rank), positions[min(rank, len(positions) - 1)]
-                        ),
-                        "organisation": orgs[acronym],
-                        "phone": phone_number(n),
-                        "gender": gender,
-                        "preferred_language": "en" if foreign or (partner and n % 2) else "lo",
-                    },
-                    counts,
-                )
-            )
-        for person in people:
-            person.organisation = orgs[acronym]  # cached: memberships read it for every group
-        staff[acronym] = people
-    emails = [p.email for people in staff.values() for p in people]
-    assert len(emails) == len(set(emails)), "demo names must give distinct emails"
-    return staff
-
-
-def _accounts(staff: dict[str, list[Person]], counts: Counter) -> dict[str, User]:
-    users = {}
-    for (acronym, rank), username in ACCOUNTS.items():
-        person = staff[acronym][rank]
-        users[username] = _user(username, person.email, counts)
-        if person.user_id != users[username].pk:
-            Person.objects.filter(user=users[username]).exclude(pk=person.pk).update(user=None)
-            person.user = users[username]
-            person.save()
-    rtp_group, _ = AuthGroup.objects.get_or_create(name=RTP_SECRETARIAT_GROUP)
-    rtp_group.user_set.add(users["rtp"])
-    admin = _user("admin", "admin@example.la", counts)
-    if not (admin.is_superuser and admin.is_staff):
-        admin.is_superuser = admin.is_staff = True
-        admin.save()
-    users["admin"] = admin
-    return users
-
-
-def _user(username: str, email: str, counts: Counter) -> User:
-    user, created = User.objects.get_or_create(username=username, defaults={"email": email})
-    if created or not user.has_usable_password():
-        user.set_password(PASSWORD)
-        user.save()
-        counts["accounts created" if created else "accounts updated"] += 1
-    return user
 
 
 def _framework_items() -> tuple[list[FrameworkItem], dict[str, FrameworkItem]]:
