@@ -13,7 +13,7 @@ from collections import Counter
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import User
 
-from roundtable.core.demo import upsert
+from roundtable.core.demo_tools import upsert
 from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
 
 from ..models import Organisation, Person

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from roundtable.core.demo import upsert
+from roundtable.core.demo_tools import upsert
 from roundtable.directory import demo as directory_demo
 from roundtable.directory.models import Membership, Person
 from roundtable.frameworks.models import FrameworkItem
