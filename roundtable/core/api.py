@@ -1,38 +1,182 @@
-"""The public read-only API's shared pieces: the viewset base, its one page-size policy, the route registry.
+"""The public read-only API's shared pieces: the viewset base, its one page-size policy, the filters every
+app uses (a year, a record named by its code), links to public pages, and the route registry.
 
 Each app that publishes records writes `roundtable/<app>/api.py` and registers its viewsets from its
 `AppConfig.ready()`; the `api` face builds one router from the registry:
 
-    from roundtable.core.api import PublicReadOnlyViewSet, register_route
+    from roundtable.core.api import CodeFilter, PublicReadOnlyViewSet, YearFilter, register_route
+
+    class MeetingFilter(django_filters.FilterSet):
+        group = CodeFilter("group", queryset=Group.objects.all(), help_text="Code of the group.")
+        year = YearFilter(field_name="start", lookup_expr="year")
 
     class MeetingViewSet(PublicReadOnlyViewSet):
+        filterset_class = MeetingFilter
         ...
 
     register_route("meetings", MeetingViewSet, basename="meeting")
+
+The rule for bad input, the same on every endpoint: a filter, `page` or `page_size` value that cannot be
+read (`?year=abc`, `?year=0`, a group code that names no group, `?page=9999`) answers 400 with a JSON
+object naming each bad parameter and its message, e.g. `{"year": ["Ensure this value is greater than or
+equal to 1900."]}`. An empty value (`?year=`) is no filter. The schema documents the 400 answer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rest_framework import viewsets
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
+from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from .api_pagination import PublicPagination
+from .links import page_url
 
-__all__ = ["PublicPagination", "PublicReadOnlyViewSet", "ROUTES", "register_route"]
+__all__ = [
+    "CodeFilter",
+    "PublicPageField",
+    "PublicPagination",
+    "PublicReadOnlyViewSet",
+    "ROUTES",
+    "YEAR_MAX",
+    "YEAR_MIN",
+    "YearFilter",
+    "page_fields",
+    "register_route",
+]
+
+# The years a filter accepts: wide enough for any record of the Round Table Process, narrow enough that
+# the database's date arithmetic never overflows (`?year=0` or `?year=10000` used to be a 500).
+YEAR_MIN = 1900
+YEAR_MAX = 2200
+
+
+class YearFilter(django_filters.Filter):
+    """A calendar year, from YEAR_MIN to YEAR_MAX; anything else is a 400 that says what is accepted."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, help_text: str = "A year.", **kwargs) -> None:
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        super().__init__(*args, help_text=help_text, **kwargs)
+        # The schema says the type and the bounds (the model field may be a date, or there is a method).
+        described = f"{help_text} From {YEAR_MIN} to {YEAR_MAX}."
+        schema = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX, "description": described}
+        extend_schema_field(schema)(self)
+
+
+class KnownCodeField(forms.CharField):
+    """A code that must name at least one record of `queryset` (codes need not be unique: an item code
+    repeats across frameworks)."""
+
+    default_error_messages = {"unknown_code": _("Nothing has the code “%(value)s”.")}
+
+    def __init__(self, *, queryset: QuerySet, **kwargs) -> None:
+        self.queryset = queryset
+        super().__init__(**kwargs)
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        if value and not self.queryset.filter(code=value).exists():
+            raise ValidationError(
+                self.error_messages["unknown_code"], code="unknown_code", params={"value": value}
+            )
+
+
+class CodeFilter(django_filters.CharFilter):
+    """Rows whose related record (`relation`) has this code, e.g. `?group=health`.
+
+    A code that names nothing answers 400: a mistyped code must not look like "no rows for this group".
+    """
+
+    field_class = KnownCodeField
+
+    def __init__(self, relation: str, *, queryset: QuerySet, **kwargs) -> None:
+        super().__init__(field_name=f"{relation}__code", queryset=queryset, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PublicPageField(serializers.Field):
+    """The absolute URL of the object's public page in one language.
+
+    `args` names the attributes passed to reverse; `fragment` optionally names an attribute
+    whose value becomes the `#item-...` anchor on the page.
+    """
+
+    def __init__(
+        self, viewname: str, args: tuple[str, ...], lang: str, fragment: str | None = None, **kwargs
+    ) -> None:
+        self.viewname, self.args, self.lang, self.fragment = viewname, args, lang, fragment
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj) -> str:
+        args = [_attr(obj, name) for name in self.args]
+        fragment = f"item-{_attr(obj, self.fragment)}" if self.fragment else ""
+        return page_url(self.context.get("request"), self.viewname, args, self.lang, fragment)
+
+
+def _attr(obj, dotted: str):
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def page_fields(
+    viewname: str, *args: str, fragment: str | None = None
+) -> tuple[PublicPageField, PublicPageField]:
+    """`url` (the Lao page, the platform's default language) and `url_en`."""
+    return (
+        PublicPageField(viewname, args, "lo", fragment, help_text="Public page in Lao."),
+        PublicPageField(viewname, args, "en", fragment, help_text="Public page in English."),
+    )
+
+
+_BAD_INPUT = OpenApiResponse(
+    {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    description="A filter, `page` or `page_size` value that cannot be used: each bad parameter and why.",
+)
+_NOT_FOUND = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}},
+    description="No public record has this key.",
+)
+
+
+class PublicSchema(AutoSchema):
+    """Documents the answers other than 200 that the public API gives: 400 on a list, 404 on a detail."""
+
+    def get_response_serializers(self):
+        serializer = super().get_response_serializers()
+        action = getattr(self.view, "action", None)
+        if action == "list":
+            return {200: serializer, 400: _BAD_INPUT}
+        if action == "retrieve":
+            return {200: serializer, 404: _NOT_FOUND}
+        return serializer
 
 
 class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """Anonymous by design: no authentication, the same answer for everyone, only public fields.
 
     Filters are declared as a django-filter FilterSet (`filterset_class`), so that each appears in the
-    OpenAPI schema and an invalid value answers 400 with a message.
+    OpenAPI schema and an invalid value answers 400 with a message (the backend's `raise_exception`).
     """
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
     pagination_class = PublicPagination
+    filter_backends = [DjangoFilterBackend]
+    schema = PublicSchema()
 
 
 @dataclass(frozen=True)

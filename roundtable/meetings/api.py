@@ -6,11 +6,13 @@ documents marked public. Links point to the public pages in Lao (`url`) and Engl
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
-from rest_framework import serializers, viewsets
+import django_filters
+from django.db.models import Prefetch, QuerySet
+from rest_framework import serializers
 
-from roundtable.core.api import PublicPagination, register_route
+from roundtable.core.api import CodeFilter, PublicReadOnlyViewSet, YearFilter, register_route
 from roundtable.core.links import page_url
+from roundtable.groups.models import Group
 
 from .models import Meeting, MeetingDocument, Visibility
 
@@ -64,29 +66,38 @@ class MeetingSerializer(serializers.ModelSerializer):
         return page_url(self.context.get("request"), "minutes:detail", [meeting.pk], "lo")
 
 
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
-    """Public meetings of all groups, newest first. Filters: `?group=<code>`, `?year=YYYY`."""
+class MeetingFilter(django_filters.FilterSet):
+    # Every group, active or not: a retired group's public meetings stay public.
+    group = CodeFilter("group", queryset=Group.objects.all(), help_text="Code of the group, e.g. health.")
+    year = YearFilter(method="filter_year", help_text="The year the meeting starts in (Vientiane time).")
+
+    class Meta:
+        model = Meeting
+        fields = ["group", "year"]
+
+    def filter_year(self, queryset: QuerySet[Meeting], name: str, value: int) -> QuerySet[Meeting]:
+        return queryset.in_year(value)
+
+
+class MeetingViewSet(PublicReadOnlyViewSet):
+    """Public meetings of all groups, newest first. Filters: `?group=<code>`, `?year=YYYY`.
+
+    A bad filter value answers 400 naming the parameter: a year outside 1900–2200 or not a number, a
+    group code that names no group (core.api's rule for every endpoint).
+    """
 
     serializer_class = MeetingSerializer
-    filter_backends: list = []
+    filterset_class = MeetingFilter
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Meeting]:
         documents = MeetingDocument.objects.filter(visibility=Visibility.PUBLIC).order_by("title")
-        queryset = (
+        return (
             Meeting.objects.published()
             .with_published_minutes()
             .select_related("group")
             .prefetch_related(Prefetch("documents", queryset=documents, to_attr="public_documents"))
             .order_by("-start", "pk")
         )
-        params = self.request.query_params
-        if params.get("group"):
-            queryset = queryset.filter(group__code=params["group"])
-        if (params.get("year") or "").isdigit():
-            queryset = queryset.in_year(int(params["year"]))
-        return queryset
 
-
-MeetingViewSet.pagination_class = PublicPagination
 
 register_route("meetings", MeetingViewSet, basename="meeting")

@@ -9,17 +9,18 @@ Registered through core.api.register_route at /api/v1/minutes/ and /api/v1/actio
 
 from __future__ import annotations
 
+import django_filters
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
-from rest_framework import serializers, viewsets
-from rest_framework.permissions import AllowAny
+from rest_framework import serializers
 
-from roundtable.core.api import PublicPagination, register_route
+from roundtable.core.api import CodeFilter, PublicReadOnlyViewSet, YearFilter, register_route
 from roundtable.core.links import page_url
+from roundtable.groups.models import Group
 from roundtable.meetings.models import Participant
 
-from .models import ActionPoint, Decision, Minutes, MinutesItem, MinutesVersion
+from .models import ActionPoint, ActionStatus, Decision, Minutes, MinutesItem, MinutesVersion
 
 LANG_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -204,34 +205,54 @@ class ActionPointSerializer(serializers.Serializer):
         )
 
 
-class _PublicReadOnly(viewsets.ReadOnlyModelViewSet):
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-    pagination_class = PublicPagination
-    filter_backends: list = []
+class MinutesFilter(django_filters.FilterSet):
+    # Every group, active or not: a retired group's published minutes stay published.
+    group = CodeFilter(
+        "meeting__group", queryset=Group.objects.all(), help_text="Code of the group, e.g. health."
+    )
+    year = YearFilter(
+        field_name="meeting__start", lookup_expr="year", help_text="The year of the meeting (Vientiane time)."
+    )
+
+    class Meta:
+        model = Minutes
+        fields = ["group", "year"]
 
 
-class MinutesViewSet(_PublicReadOnly):
-    """Published minutes (`?group=<code>`, `?year=YYYY`); keyed by the meeting's id."""
+class ActionPointFilter(django_filters.FilterSet):
+    group = CodeFilter("group", queryset=Group.objects.all(), help_text="Code of the group, e.g. health.")
+    status = django_filters.ChoiceFilter(choices=ActionStatus.choices)
+
+    class Meta:
+        model = ActionPoint
+        fields = ["group", "status"]
+
+
+class MinutesViewSet(PublicReadOnlyViewSet):
+    """Published minutes (`?group=<code>`, `?year=YYYY`); keyed by the meeting's id.
+
+    A bad filter value answers 400 naming the parameter: a year outside 1900–2200 or not a number, a
+    group code that names no group (core.api's rule for every endpoint).
+    """
 
     serializer_class = MinutesSerializer
+    filterset_class = MinutesFilter
     lookup_field = "meeting_id"
     lookup_url_kwarg = "pk"
 
     def get_queryset(self) -> QuerySet[Minutes]:
-        qs = published_minutes_queryset()
-        params = self.request.query_params
-        if params.get("group"):
-            qs = qs.filter(meeting__group__code=params["group"])
-        if (params.get("year") or "").isdigit():
-            qs = qs.filter(meeting__start__year=int(params["year"]))
-        return qs
+        return published_minutes_queryset()
 
 
-class ActionPointViewSet(_PublicReadOnly):
-    """Action points of published minutes (`?group=<code>`, `?status=open|in_progress|done|dropped`)."""
+class ActionPointViewSet(PublicReadOnlyViewSet):
+    """Action points of published minutes (`?group=<code>`, `?status=open|in_progress|done|dropped`).
+
+    A bad filter value answers 400 naming the parameter: a status not in that list, a group code that
+    names no group (core.api's rule for every endpoint).
+    """
 
     serializer_class = ActionPointSerializer
+    filterset_class = ActionPointFilter
 
     def get_queryset(self) -> QuerySet[ActionPoint]:
         published = Minutes.objects.published()
@@ -241,7 +262,7 @@ class ActionPointViewSet(_PublicReadOnly):
         has_text = Q()
         for lang in LANG_CODES:
             has_text |= Q(Exists(versions.filter(language=lang))) & ~Q(**{f"what_{lang}": ""})
-        qs = (
+        return (
             ActionPoint.objects.filter(item__minutes__in=published)
             .filter(has_text)
             .select_related("group", "responsible_organisation", "item__minutes__meeting")
@@ -254,12 +275,6 @@ class ActionPointViewSet(_PublicReadOnly):
             )
             .order_by("due_date", "id")
         )
-        params = self.request.query_params
-        if params.get("group"):
-            qs = qs.filter(group__code=params["group"])
-        if params.get("status"):
-            qs = qs.filter(status=params["status"])
-        return qs
 
 
 register_route("minutes", MinutesViewSet, basename="minutes")

@@ -5,13 +5,13 @@ meetings, the public page and the export links. Registered through core.api.regi
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Prefetch
-from rest_framework import serializers, viewsets
-from rest_framework.pagination import PageNumberPagination
+from django.db.models import Prefetch, QuerySet
+from rest_framework import serializers
 
-from roundtable.core.api import register_route
+from roundtable.core.api import CodeFilter, PublicReadOnlyViewSet, YearFilter, register_route
 from roundtable.core.links import page_url
 from roundtable.frameworks.models import FrameworkItem
+from roundtable.groups.models import Group
 
 from .models import PlannedMeeting, Priority, WorkPlan
 from .services import PRIORITY_ALL_FIELDS
@@ -107,28 +107,26 @@ class WorkPlanSerializer(serializers.ModelSerializer):
 
 
 class WorkPlanFilter(django_filters.FilterSet):
-    group = django_filters.CharFilter(field_name="group__code", help_text="Group code, e.g. health")
-    year = django_filters.NumberFilter()
+    # Every group, active or not: a retired group's published plans stay published.
+    group = CodeFilter("group", queryset=Group.objects.all(), help_text="Group code, e.g. health")
+    year = YearFilter(help_text="The plan's year.")
 
     class Meta:
         model = WorkPlan
         fields = ["group", "year"]
 
 
-class WorkPlanPagination(PageNumberPagination):
-    page_size = 20
-    page_size_query_param = "page_size"
-    max_page_size = 100
+class WorkPlanViewSet(PublicReadOnlyViewSet):
+    """Published annual work plans (drafts are never here). Filter with `?year=` and `?group=`.
 
-
-class WorkPlanViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published annual work plans (drafts are never here). Filter with `?year=` and `?group=`."""
+    A bad filter value answers 400 naming the parameter: a year outside 1900–2200 or not a number, a
+    group code that names no group (core.api's rule for every endpoint).
+    """
 
     serializer_class = WorkPlanSerializer
-    pagination_class = WorkPlanPagination
     filterset_class = WorkPlanFilter
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[WorkPlan]:
         priorities = Priority.objects.select_related("lead_organisation").prefetch_related(
             "partners", "nsedp_outputs__framework", "sdg_targets__framework"
         )

@@ -67,6 +67,8 @@ def api_world(world) -> ApiWorld:
 
 
 ENDPOINTS = ["groups", "organisations", "frameworks", "framework-items"]
+# Every list of the API, those the apps register included.
+ALL_LISTS = [*ENDPOINTS, "meetings", "minutes", "action-points", "workplans"]
 
 
 def detail_paths(data: ApiWorld) -> list[str]:

@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from django.contrib.staticfiles import finders
 from drf_spectacular.validation import validate_schema
 
@@ -51,3 +52,61 @@ def test_docs_page_loads_without_external_urls(client, db):
     for asset in assets:
         assert asset.startswith("/static/"), asset
         assert finders.find(asset.removeprefix("/static/")), asset
+
+
+# What each list accepts: its filters, then the two paging parameters every list has.
+FILTERS = {
+    "groups": {"kind", "forum_kind", "parent"},
+    "organisations": {"kind", "country", "search"},
+    "frameworks": {"kind"},
+    "framework-items": {"framework", "level", "parent"},
+    "meetings": {"group", "year"},
+    "minutes": {"group", "year"},
+    "action-points": {"group", "status"},
+    "workplans": {"group", "year"},
+}
+
+
+def _schema(client) -> dict:
+    return client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+
+def _list_parameters(schema: dict, endpoint: str) -> dict[str, dict]:
+    return {p["name"]: p for p in schema["paths"][f"/api/v1/{endpoint}/"]["get"]["parameters"]}
+
+
+def test_every_list_of_the_api_root_is_in_the_table_of_filters(client, db):
+    assert set(client.get("/api/v1/").json()) == set(FILTERS)
+
+
+@pytest.mark.parametrize("endpoint", FILTERS)
+def test_the_schema_documents_every_filter_of_every_list_and_its_400(client, db, endpoint):
+    schema = _schema(client)
+    assert set(_list_parameters(schema, endpoint)) == FILTERS[endpoint] | {"page", "page_size"}
+    assert set(schema["paths"][f"/api/v1/{endpoint}/"]["get"]["responses"]) == {"200", "400"}
+    detail = next(path for path in schema["paths"] if path.startswith(f"/api/v1/{endpoint}/{{"))
+    assert set(schema["paths"][detail]["get"]["responses"]) == {"200", "404"}
+
+
+def test_every_filter_the_viewsets_declare_is_in_the_schema(client, db):
+    """The same check from the other side: a filter added to a FilterSet cannot miss the schema."""
+    from roundtable.api.urls import router
+
+    schema = _schema(client)
+    for prefix, viewset, _basename in router.registry:
+        declared = set(viewset.filterset_class.base_filters) if viewset.filterset_class else set()
+        assert declared <= set(_list_parameters(schema, prefix)), prefix
+
+
+def test_the_schema_gives_the_bounds_and_choices_a_client_must_respect(client, db):
+    schema = _schema(client)
+    for endpoint in ("meetings", "minutes", "workplans"):
+        year = _list_parameters(schema, endpoint)["year"]["schema"]
+        assert (year["type"], year["minimum"], year["maximum"]) == ("integer", 1900, 2200), endpoint
+    for endpoint in FILTERS:
+        parameters = _list_parameters(schema, endpoint)
+        assert parameters["page"]["schema"] == {"type": "integer", "minimum": 1}
+        assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1}
+        assert all(p.get("description") for p in parameters.values()), endpoint
+    status = _list_parameters(schema, "action-points")["status"]["schema"]
+    assert set(status["enum"]) == {"open", "in_progress", "done", "dropped"}

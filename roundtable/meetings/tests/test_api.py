@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
+from django.utils import timezone
 from rest_framework.routers import DefaultRouter
 
 from roundtable import urls as project_urls
@@ -71,3 +72,19 @@ def test_the_api_list_runs_the_same_number_of_queries_for_few_and_many_meetings(
     with CaptureQueriesContext(connection) as many:
         client.get("/api/v1/meetings/")
     assert len(many) == len(few)
+
+
+def test_the_year_filter_keeps_the_meetings_of_that_year_only(world, client):
+    soon = make_meeting(world.health, days=10, public=True)
+    make_meeting(world.health, days=400, public=True)
+    year = timezone.localtime(soon.start).year
+    assert [r["id"] for r in client.get(f"/api/v1/meetings/?year={year}").json()["results"]] == [soon.pk]
+
+
+def test_a_group_with_only_internal_meetings_is_an_empty_page_not_an_error(world, client):
+    make_meeting(world.education, public=False)
+    response = client.get("/api/v1/meetings/?group=education")
+    assert response.status_code == 200 and response.json()["results"] == []
+    assert client.get("/api/v1/meetings/?group=nothing").json() == {
+        "group": ["Nothing has the code “nothing”."]
+    }

@@ -76,3 +76,37 @@ def test_the_api_lists_cost_the_same_number_of_queries_for_ten_times_more_rows(
     add(18, 2)
     large = (count("/test-api/v1/minutes/"), count("/test-api/v1/action-points/"))
     assert small == large
+
+
+def test_the_minutes_filter_by_group_and_year_and_the_action_points_by_group_and_status(
+    world, minutes, client
+):
+    set_status(version_of(minutes, "en"), MinutesStatus.PUBLISHED)
+
+    def count(path, **params):
+        response = client.get(f"/test-api/v1/{path}/", params)
+        assert response.status_code == 200, response.content
+        return response.json()["count"]
+
+    assert count("minutes", year=2025) == count("minutes", group="health") == 1
+    assert count("minutes", year=2024) == count("minutes", group="education") == 0
+    assert count("action-points", status="open") == count("action-points", group="health") == 1
+    assert count("action-points", status="done") == count("action-points", group="education") == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "param", "value"),
+    [
+        ("minutes", "year", "0"),
+        ("minutes", "year", "10000"),
+        ("minutes", "year", "abc"),
+        ("minutes", "group", "nothing"),
+        ("action-points", "status", "closed"),
+        ("action-points", "group", "nothing"),
+    ],
+)
+def test_a_bad_filter_value_is_a_400_naming_it(world, minutes, client, path, param, value):
+    set_status(version_of(minutes, "en"), MinutesStatus.PUBLISHED)
+    response = client.get(f"/test-api/v1/{path}/", {param: value})
+    assert response.status_code == 400
+    assert list(response.json()) == [param]
