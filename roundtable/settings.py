@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
+    # Django's tasks API on 5.2 (the backport), and its database backend's queue table: installed whichever
+    # backend runs, so that switching RT_TASKS_BACKEND needs no migration.
+    "django_tasks",
+    "django_tasks_db",
     "roundtable.core",
     "roundtable.accounts",
     # The domain apps in the order of their layers (lowest first): their demos load in this order too.
@@ -159,6 +163,18 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Round Table Process <no-reply@rtm.org.la>")
+
+# Background work (emails, large documents, imports) through Django's tasks API (django-tasks on 5.2).
+# "immediate" (the default) runs each task at once in the process that queued it: a fresh checkout and the
+# tests need no worker. "database" queues tasks in the database (django-tasks-db) for `manage.py db_worker`.
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks_backend = os.environ.get("RT_TASKS_BACKEND", "immediate").strip().lower()
+if _tasks_backend not in TASKS_BACKENDS:
+    raise RuntimeError(f"RT_TASKS_BACKEND is one of {', '.join(TASKS_BACKENDS)}, not {_tasks_backend!r}.")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -27,3 +27,7 @@ class BilingualNameModel(TimeStampedModel):
     def clean(self):
         super().clean()
         require_text(self, "name", _("Give the name in Lao, in English, or both."))
+
+
+# The record of background work lives with its machinery (core/jobs/, core/tasks.py); Django looks here.
+from .jobs.models import Job, JobItem  # noqa: E402, F401

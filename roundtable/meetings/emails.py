@@ -1,7 +1,9 @@
 """Emails to invitees: invitation, update and cancellation, each with its iCalendar attachment.
 
 Every email is rendered in the invitee's own language (the language copied from their directory
-entry when they were invited), whatever the language of the person who sent it.
+entry when they were invited), whatever the language of the person who sent it. They leave the
+request: `send` records a job and queues `tasks.send_meeting_emails`, which builds and sends them
+(at once with the immediate backend, in the worker with the database backend).
 """
 
 from __future__ import annotations
@@ -10,11 +12,16 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core import mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from . import ical
+from roundtable.core.emails import render_email
+from roundtable.core.i18n import localized
+from roundtable.core.jobs.models import Job
+from roundtable.core.tasks import job_start
+
+from . import ical, tasks
 from .models import Meeting, Participant
 
 INVITATION = "invitation"
@@ -30,30 +37,55 @@ def answer_url(participant: Participant) -> str:
 
 def build_message(meeting: Meeting, participant: Participant, kind: str) -> mail.EmailMessage:
     method = KINDS[kind]
-    with translation.override(participant.language):
-        context = {
+    return render_email(
+        template_prefix="meetings/emails/",
+        context={
             "meeting": meeting,
             "participant": participant,
             "kind": kind,
             "answer_url": answer_url(participant) if kind != CANCELLATION else None,
             "page_url": ical.meeting_page_url(meeting, participant.language),
             "lang": participant.language,
-        }
-        subject = " ".join(render_to_string("meetings/emails/subject.txt", context).split())
-        body = render_to_string("meetings/emails/body.txt", context)
-    message = mail.EmailMessage(subject=subject, body=body, to=[participant.email])
-    message.attach(
-        "invite.ics" if method == "REQUEST" else "cancel.ics",
-        ical.invitation_ics(meeting, participant, method=method),
-        f"text/calendar; method={method}; charset=UTF-8",
+        },
+        language=participant.language,
+        to=[participant.email],
+        attachments=[
+            (
+                "invite.ics" if method == "REQUEST" else "cancel.ics",
+                ical.invitation_ics(meeting, participant, method=method),
+                f"text/calendar; method={method}; charset=UTF-8",
+            )
+        ],
     )
-    return message
 
 
-def send(meeting: Meeting, participants: Iterable[Participant], kind: str) -> int:
-    """Send one email per participant who has an address; returns how many were sent."""
-    messages = [build_message(meeting, p, kind) for p in participants if p.email]
-    if not messages:
-        return 0
-    with mail.get_connection() as connection:
-        return connection.send_messages(messages) or 0
+def _job_title(meeting: Meeting, kind: str) -> str:
+    title = localized(meeting, "title")
+    if kind == INVITATION:
+        return _("Invitations to “%(meeting)s”") % {"meeting": title}
+    if kind == UPDATE:
+        return _("Update of “%(meeting)s” to its invitees") % {"meeting": title}
+    return _("Cancellation of “%(meeting)s” to its invitees") % {"meeting": title}
+
+
+def send(meeting: Meeting, participants: Iterable[Participant], kind: str, *, actor=None) -> Job | None:
+    """Queue one email per participant who has an address; returns the job that sends them (None: nobody).
+
+    Called once the change is committed (the services call it in `transaction.on_commit`).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"Unknown meeting email kind: {kind!r}")
+    ids = [p.pk for p in participants if p.email]
+    if not ids:
+        return None
+    return job_start(
+        tasks.send_meeting_emails,
+        kind=f"meetings.{kind}",
+        title=lambda: _job_title(meeting, kind),
+        total=len(ids),
+        return_path=reverse("meetings:participants", args=[meeting.pk]),
+        started_by=actor,
+        meeting_id=meeting.pk,
+        participant_ids=ids,
+        email_kind=kind,
+    )

@@ -13,18 +13,15 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roundtable.core.i18n import localized
 from roundtable.meetings.models import AgendaItemKind, Meeting, MeetingState
 
-from . import permissions
+from . import emails, permissions
 from .models import (
     ActionPoint,
     ActionPointUpdate,
@@ -336,44 +333,8 @@ def minutes_circulate(
     if comments_until < timezone.localdate():
         raise StepRefused(_("The date for comments cannot be in the past."))
     version = _take_step(version, "circulate", actor, comment, comments_until=comments_until)
-    transaction.on_commit(lambda: send_circulation_emails(version))
+    transaction.on_commit(lambda: emails.send_circulation_emails(version, actor=actor))
     return version
-
-
-def circulation_recipients(meeting: Meeting):
-    """Attendees with an email address, one message per address."""
-    seen, recipients = set(), []
-    for participant in meeting.participants.filter(attended=True).exclude(email="").order_by("name"):
-        key = participant.email.strip().lower()
-        if key and key not in seen:
-            seen.add(key)
-            recipients.append(participant)
-    return recipients
-
-
-def send_circulation_emails(version: MinutesVersion) -> int:
-    """One email per attendee, in the attendee's own language, with the link to the minutes page."""
-    meeting = version.minutes.meeting
-    messages = []
-    for participant in circulation_recipients(meeting):
-        lang = participant.language if participant.language in dict(settings.LANGUAGES) else "lo"
-        with translation.override(lang):
-            path = reverse("minutes:detail", args=[meeting.pk]) + f"?version={version.language}"
-            context = {
-                "participant": participant,
-                "meeting_title": localized(meeting, "title", lang),
-                "group_name": localized(meeting.group, "name", lang),
-                "meeting_date": timezone.localdate(meeting.start),
-                "version_language": language_name(version.language),
-                "comments_until": version.comments_until,
-                "url": settings.SITE_URL + path,
-            }
-            subject = render_to_string("minutes/email/circulated_subject.txt", context).strip()
-            body = render_to_string("minutes/email/circulated_body.txt", context)
-        messages.append(EmailMessage(" ".join(subject.split()), body, to=[participant.email]))
-    if messages:
-        get_connection().send_messages(messages)
-    return len(messages)
 
 
 @transaction.atomic
