@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import User
+from django.utils import translation
 
 from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
 from roundtable.directory.models import Membership, Organisation, Person
@@ -30,6 +32,19 @@ def _fast_and_quiet(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """Every test starts, and leaves, in the default interface language.
+
+    The active language is a thread-local that nothing resets between tests: LocaleMiddleware activates the
+    language of the URL (`/en/...`) and leaves it active after the test client's request, so the next test's
+    `reverse()` would build `/en/...` URLs and its pages would speak English.
+    """
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @dataclass
