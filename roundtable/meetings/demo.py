@@ -14,14 +14,16 @@ from __future__ import annotations
 import random
 from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
 from roundtable.directory.models import Membership
 from roundtable.groups.models import Group, GroupKind
 from roundtable.workplans.models import Priority
 
 from . import services
-from .models import AgendaItem, Meeting, MeetingState, Participant, ParticipantSource, Response
+from .models import Meeting, MeetingState, ParticipantSource, Response
 
 VENUES = [
     ("Ministry of Planning and Investment, Vientiane", "ກະຊວງແຜນການ ແລະ ການລົງທຶນ"),
@@ -84,24 +86,36 @@ def _titles(group: Group, number: int, day) -> tuple[str, str]:
     return lo, en
 
 
+def _officer():
+    """The demo's RTP Secretariat account (made by the directory demo): it manages every group's meetings."""
+    User = get_user_model()
+    rtp = User.objects.filter(groups__name=RTP_SECRETARIAT_GROUP).order_by("pk").first()
+    return rtp or User.objects.filter(is_superuser=True).order_by("pk").first()
+
+
 def load(stdout) -> None:
+    officer = _officer()
+    if officer is None:
+        stdout.write("Meetings: no RTP Secretariat account yet, skipped.")
+        return
     created = 0
     today = timezone.localdate()
     groups = list(Group.objects.active().select_related("parent").order_by("order", "code"))
-    # Invitations go through the real services, with notify=False: a demo sends no email.
+    # Everything goes through the real services, as the RTP Secretariat, with notify=False: a demo sends
+    # no email. Past invitations and answers are recorded at their dates (the services take `at`).
     for group in groups:
         rng = random.Random(f"meetings-{group.code}")
         for number, offset in enumerate(sorted(_plan(group, rng)), start=1):
             uid = f"demo-{group.code}-{number}@roundtable"
             if Meeting.objects.filter(ical_uid=uid).exists():
                 continue
-            _meeting(group, number, _weekday(today + timedelta(days=offset)), uid, rng)
+            _meeting(officer, group, number, _weekday(today + timedelta(days=offset)), uid, rng)
             created += 1
     total = Meeting.objects.filter(ical_uid__startswith="demo-").count()
     stdout.write(f"Meetings: {created} created, {total} in the demo.")
 
 
-def _meeting(group: Group, number: int, day, uid: str, rng: random.Random) -> Meeting:
+def _meeting(officer, group: Group, number: int, day, uid: str, rng: random.Random) -> Meeting:
     lo, en = _titles(group, number, day)
     venue_en, _venue_lo = rng.choice(VENUES)
     chair = group.chair_terms.current().select_related("person").first()
@@ -109,41 +123,48 @@ def _meeting(group: Group, number: int, day, uid: str, rng: random.Random) -> Me
     # The Round Table meetings themselves last two whole days; the others a morning.
     two_days = kind in ("rtim", "hlrtm")
     meeting = services.meeting_create(
+        actor=officer,
         group=group,
-        kind=kind,
-        title_lo=lo,
-        title_en=en,
-        start=_at(day, 0) if two_days else _at(day, 9),
-        end=_at(day + timedelta(days=1), 23) + timedelta(minutes=59) if two_days else _at(day, 12),
-        all_day=two_days,
-        venue=venue_en,
-        online_link="https://meet.example.la/" + group.code if rng.random() < 0.4 else "",
-        chair_person=chair.person if chair else None,
-        # SWG and forum meetings are usually announced on the website; sub-SWG meetings mostly not.
-        is_public=rng.random() < (0.3 if group.kind == GroupKind.SUBSWG else 0.8),
+        ical_uid=uid,
+        data={
+            "kind": kind,
+            "title_lo": lo,
+            "title_en": en,
+            "start": _at(day, 0) if two_days else _at(day, 9),
+            "end": _at(day + timedelta(days=1), 23) + timedelta(minutes=59) if two_days else _at(day, 12),
+            "all_day": two_days,
+            "venue": venue_en,
+            "online_link": "https://meet.example.la/" + group.code if rng.random() < 0.4 else "",
+            "chair_person": chair.person if chair else None,
+            # SWG and forum meetings are usually announced on the website; sub-SWG meetings mostly not.
+            "is_public": rng.random() < (0.3 if group.kind == GroupKind.SUBSWG else 0.8),
+        },
     )
-    Meeting.objects.filter(pk=meeting.pk).update(ical_uid=uid)
-    meeting.ical_uid = uid
-    _agenda(meeting, day.year, rng)
+    _agenda(officer, meeting, day.year, rng)
+    past = day < timezone.localdate()
     members = Membership.objects.current().filter(group=group).exists()
     if members:
-        services.participants_invite(meeting=meeting, stakeholders=True, notify=False)
-    past = day < timezone.localdate()
+        invited_at = min(meeting.start - timedelta(days=14), timezone.now())
+        services.participants_invite(
+            actor=officer, meeting=meeting, stakeholders=True, notify=False, at=invited_at
+        )
     if past:
-        _answers_and_attendance(meeting, rng)
+        _answers_and_attendance(officer, meeting, rng)
         if rng.random() < 0.06:
             services.meeting_set_state(
+                actor=officer,
                 meeting=meeting,
                 state=MeetingState.CANCELLED,
                 reason="No quorum: the chair was travelling.",
                 notify=False,
             )
         else:
-            Meeting.objects.filter(pk=meeting.pk).update(state=MeetingState.HELD)
+            services.meeting_set_state(actor=officer, meeting=meeting, state=MeetingState.HELD, notify=False)
     else:
         _early_answers(meeting, rng)
         if rng.random() < 0.1:
             services.meeting_set_state(
+                actor=officer,
                 meeting=meeting,
                 state=MeetingState.POSTPONED,
                 reason="Moved to align with the RTIM preparations.",
@@ -152,68 +173,61 @@ def _meeting(group: Group, number: int, day, uid: str, rng: random.Random) -> Me
     return meeting
 
 
-def _agenda(meeting: Meeting, year: int, rng: random.Random) -> None:
+def _agenda(officer, meeting: Meeting, year: int, rng: random.Random) -> None:
     priorities = list(
-        Priority.objects.filter(workplan__group=meeting.group, workplan__year=year).order_by("order")[:3]
+        Priority.objects.filter(workplan__group=meeting.group, workplan__year=year)
+        .select_related("lead_organisation")
+        .order_by("order")[:3]
     )
-    items = []
-    order = meeting.agenda_items.count()
-    for priority in priorities[:2]:
-        order += 1
-        items.append(
-            AgendaItem(
-                meeting=meeting,
-                order=order,
-                title_lo=priority.title_lo,
-                title_en=priority.title_en,
-                priority=priority,
-                presenter=priority.lead_organisation.short_name if priority.lead_organisation_id else "",
-                duration_minutes=30,
-            )
-        )
+    items = [
+        {
+            "title_lo": priority.title_lo,
+            "title_en": priority.title_en,
+            "priority": priority,
+            "presenter": priority.lead_organisation.short_name if priority.lead_organisation_id else "",
+            "duration_minutes": 30,
+        }
+        for priority in priorities[:2]
+    ]
     for en, lo in rng.sample(TOPICS[:4], 2 if not priorities else 1) + [TOPICS[4]]:
-        order += 1
-        items.append(AgendaItem(meeting=meeting, order=order, title_lo=lo, title_en=en, duration_minutes=20))
-    AgendaItem.objects.bulk_create(items)
+        items.append({"title_lo": lo, "title_en": en, "duration_minutes": 20})
+    for data in items:
+        services.agenda_item_save(actor=officer, meeting=meeting, data=data)
 
 
-def _answers_and_attendance(meeting: Meeting, rng: random.Random) -> None:
-    now = meeting.start - timedelta(days=3)
+def _answers_and_attendance(officer, meeting: Meeting, rng: random.Random) -> None:
+    answered_at = meeting.start - timedelta(days=3)
+    attended = []
     for participant in meeting.participants.filter(source=ParticipantSource.INVITED):
         roll = rng.random()
         if roll < 0.65:
-            participant.response, participant.attended = Response.ATTEND, rng.random() < 0.92
+            services.participant_answer(participant=participant, response=Response.ATTEND, at=answered_at)
+            if rng.random() < 0.92:
+                attended.append(participant.pk)
         elif roll < 0.8:
-            participant.response = Response.DECLINE
+            services.participant_answer(participant=participant, response=Response.DECLINE, at=answered_at)
         elif roll < 0.9:
-            participant.response = Response.SUBSTITUTE
-            Participant.objects.create(
-                meeting=meeting,
-                source=ParticipantSource.SUBSTITUTE,
-                substitute_for=participant,
-                name=f"Deputy of {participant.name}",
-                position="Deputy Director",
-                organisation=participant.organisation,
-                organisation_name=participant.organisation_name,
-                gender=rng.choice("fm"),
-                language=participant.language,
-                response=Response.ATTEND,
-                responded_at=now,
-                attended=True,
+            substitute = services.participant_answer(
+                participant=participant,
+                response=Response.SUBSTITUTE,
+                substitute={
+                    "name": f"Deputy of {participant.name}",
+                    "position": "Deputy Director",
+                    "gender": rng.choice("fm"),
+                },
+                at=answered_at,
+                notify=False,
             )
-        else:
-            continue  # never answered; sometimes came anyway
-        participant.responded_at = now
-        participant.save(update_fields=["response", "responded_at", "attended"])
+            attended.append(substitute.pk)
+        # else: never answered
+    services.attendance_record(actor=officer, meeting=meeting, attended_ids=attended)
     if rng.random() < 0.3:
         name, gender, org = rng.choice(WALK_INS)
-        services.walk_in_add(meeting=meeting, name=name, gender=gender, organisation_name=org)
+        services.walk_in_add(actor=officer, meeting=meeting, name=name, gender=gender, organisation_name=org)
 
 
 def _early_answers(meeting: Meeting, rng: random.Random) -> None:
-    now = timezone.now()
     for participant in meeting.participants.filter(source=ParticipantSource.INVITED):
         if rng.random() < 0.4:
-            participant.response = Response.ATTEND if rng.random() < 0.8 else Response.DECLINE
-            participant.responded_at = now
-            participant.save(update_fields=["response", "responded_at"])
+            response = Response.ATTEND if rng.random() < 0.8 else Response.DECLINE
+            services.participant_answer(participant=participant, response=response)

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from roundtable.core.i18n import localized
 from roundtable.directory.models import Gender, Organisation, Person
 
-from .models import AgendaItem, Meeting, MeetingDocument, MeetingState, Response, Visibility
-from .services import EDITABLE_FIELDS
+from .models import AgendaItem, Meeting, MeetingDocument, Response, Visibility
+from .services import EDITABLE_FIELDS, STEPS
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -60,29 +60,19 @@ class MeetingForm(forms.ModelForm):
             self.fields["revision"].initial = self.instance.revision
 
     def clean(self):
+        # The title and the order of start and end are the model's rules (Meeting.clean), checked after this.
         data = super().clean()
-        if not (data.get("title_lo") or "").strip() and not (data.get("title_en") or "").strip():
-            self.add_error("title_lo", _("Give the title in Lao, in English, or both."))
         if data.get("all_day") and data.get("start") and data.get("end"):
             data["start"] = _day_bound(data["start"], time(0, 0))
             data["end"] = _day_bound(data["end"], time(23, 59))
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end cannot be before the start."))
         return data
 
 
 class StateForm(forms.Form):
+    """The step to take, named by the state it leads to (services.STEPS gives the choices, labelled)."""
+
     state = forms.ChoiceField(
-        label=_("New state"),
-        choices=[
-            (s.value, s.label)
-            for s in (
-                MeetingState.SCHEDULED,
-                MeetingState.HELD,
-                MeetingState.POSTPONED,
-                MeetingState.CANCELLED,
-            )
-        ],
+        label=_("New state"), choices=[(step.target, step.label) for step in STEPS.values()]
     )
     reason = forms.CharField(
         label=_("Reason"),
@@ -93,15 +83,15 @@ class StateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("state") in (MeetingState.POSTPONED, MeetingState.CANCELLED)
-            and not (data.get("reason") or "").strip()
-        ):
+        needs_reason = any(s.needs_reason for s in STEPS.values() if s.target == data.get("state"))
+        if needs_reason and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why the meeting is postponed or cancelled."))
         return data
 
 
 class AgendaItemForm(forms.ModelForm):
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = AgendaItem
         fields = ["title_lo", "title_en", "presenter", "duration_minutes", "priority"]
@@ -113,12 +103,10 @@ class AgendaItemForm(forms.ModelForm):
         )
         self.fields["priority"].label_from_instance = lambda p: f"{p.order}. {p.title}"
         self.fields["priority"].help_text = _("From the group's work plan of the meeting's year.")
+        if self.instance.pk:
+            self.fields["revision"].initial = self.instance.revision
 
-    def clean(self):
-        data = super().clean()
-        if not (data.get("title_lo") or "").strip() and not (data.get("title_en") or "").strip():
-            self.add_error("title_lo", _("Give the title in Lao, in English, or both."))
-        return data
+    # The title rule is the model's (AgendaItem.clean), which the form runs when it validates.
 
 
 class DocumentForm(forms.Form):

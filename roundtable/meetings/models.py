@@ -7,6 +7,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from roundtable.core.i18n import Localized
+from roundtable.core.i18n import Localized, require_text
 from roundtable.core.models import TimeStampedModel
 
 
@@ -100,11 +101,17 @@ class Meeting(TimeStampedModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
-            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="meeting_end_after_start")
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="meeting_end_after_start"),
+            models.CheckConstraint(condition=Q(state__in=MeetingState.values), name="meeting_state_valid"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        require_text(self, "title", _("Give the title in Lao, in English, or both."))
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end cannot be before the start.")})
 
     def save(self, *args, **kwargs):
         if not self.ical_uid:
@@ -152,8 +159,11 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="agenda_items",
     )
+    # Optimistic locking: a save from a form opened on an older revision is refused with what changed.
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     title = Localized("title")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "order", "id"]
@@ -162,6 +172,11 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        require_text(self, "title", _("Give the title in Lao, in English, or both."))
+        if self.priority_id and self.meeting_id and self.priority.workplan.group_id != self.meeting.group_id:
+            raise ValidationError({"priority": _("Choose a priority of this group's work plan.")})
 
 
 class Visibility(models.TextChoices):
@@ -195,6 +210,8 @@ class MeetingDocument(TimeStampedModel):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "agenda_item__order", "title"]
@@ -274,6 +291,9 @@ class Participant(models.Model):
     )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
+
+    # Attendance decides who may read circulated minutes: every change of the list is on record.
+    history = HistoricalRecords(excluded_fields=["token"])
 
     class Meta:
         ordering = ["meeting", "organisation_name", "name"]

@@ -91,7 +91,16 @@ class MinutesVersion(TimeStampedModel):
         verbose_name = _("language version of the minutes")
         verbose_name_plural = _("language versions of the minutes")
         constraints = [
-            models.UniqueConstraint(fields=["minutes", "language"], name="minutesversion_one_per_language")
+            models.UniqueConstraint(fields=["minutes", "language"], name="minutesversion_one_per_language"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MinutesStatus.values), name="minutesversion_status_valid"
+            ),
+            # Published exactly when published: the public pages and the deadlines read this date.
+            models.CheckConstraint(
+                condition=models.Q(status=MinutesStatus.PUBLISHED, published_at__isnull=False)
+                | (~models.Q(status=MinutesStatus.PUBLISHED) & models.Q(published_at__isnull=True)),
+                name="minutesversion_published_at_iff_published",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -121,7 +130,8 @@ class MinutesStep(models.Model):
     from_status = models.CharField(max_length=20, choices=MinutesStatus.choices)
     to_status = models.CharField(max_length=20, choices=MinutesStatus.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
+    # A default, not auto_now_add: the demo replays steps at the dates it tells (services take `at`).
+    at = models.DateTimeField(default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:

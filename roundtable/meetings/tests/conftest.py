@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from roundtable.meetings import services
@@ -29,6 +30,11 @@ def at(days: int, hour: int = 9) -> datetime:
     return datetime(day.year, day.month, day.day, hour, 0, tzinfo=VIENTIANE)
 
 
+def officer():
+    """The RTP Secretariat's user of `world`: it manages every group's meetings (the actor of test setups)."""
+    return get_user_model().objects.get(username="rtp")
+
+
 def make_meeting(group, days: int = 10, public: bool = False, **extra):
     fields = {
         "kind": "swg",
@@ -40,7 +46,7 @@ def make_meeting(group, days: int = 10, public: bool = False, **extra):
         "is_public": public,
     }
     fields.update(extra)
-    return services.meeting_create(group=group, **fields)
+    return services.meeting_create(actor=officer(), group=group, data=fields)
 
 
 @pytest.fixture

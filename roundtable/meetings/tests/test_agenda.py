@@ -2,13 +2,14 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from roundtable.meetings import services
 from roundtable.meetings.models import AgendaItem
 from roundtable.minutes.models import ActionPoint, Minutes, MinutesItem, MinutesVersion
 from roundtable.workplans.models import Priority, WorkPlan
 
-from .conftest import FULL_LADDER, MANAGERS, at, make_meeting
+from .conftest import FULL_LADDER, MANAGERS, at, make_meeting, officer
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,9 @@ def test_a_new_meetings_agenda_starts_with_the_previous_minutes_and_the_open_act
 def add_action_point(meeting, what: str, published: bool = False, status: str = "open", due=None):
     minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
     if published:
-        MinutesVersion.objects.get_or_create(minutes=minutes, language="en", defaults={"status": "published"})
+        MinutesVersion.objects.get_or_create(
+            minutes=minutes, language="en", defaults={"status": "published", "published_at": timezone.now()}
+        )
     item = MinutesItem.objects.create(minutes=minutes, title_en="Item")
     return ActionPoint.objects.create(
         item=item, group=meeting.group, what_en=what, status=status, due_date=due
@@ -93,7 +96,7 @@ def test_the_priority_comes_from_the_groups_work_plan_of_the_meetings_year(
 
 def test_agenda_items_are_edited_moved_and_removed_by_the_secretariat(world, client_for, internal_meeting):
     client = client_for(world.user("secretariat"))
-    item = services.agenda_item_save(meeting=internal_meeting, title_en="Third")
+    item = services.agenda_item_save(actor=officer(), meeting=internal_meeting, data={"title_en": "Third"})
     assert item.order == 3
     response = client.post(
         reverse("meetings:agenda_edit", args=[internal_meeting.pk, item.pk]), {**ITEM, "title_en": "Renamed"}

@@ -9,6 +9,8 @@ from django.urls import reverse
 from roundtable.meetings import services
 from roundtable.meetings.models import Participant, ParticipantSource, Response
 
+from .conftest import officer
+
 pytestmark = pytest.mark.django_db
 
 
@@ -16,7 +18,10 @@ pytestmark = pytest.mark.django_db
 def invitee(world, internal_meeting, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.participants_invite(
-            meeting=internal_meeting, stakeholders=False, people=[world.people["stakeholder"]]
+            actor=officer(),
+            meeting=internal_meeting,
+            stakeholders=False,
+            people=[world.people["stakeholder"]],
         )
     return Participant.objects.get(person=world.people["stakeholder"])
 
@@ -94,7 +99,7 @@ def test_a_wrong_or_guessed_token_is_a_404_and_changes_nothing(client, invitee):
 
 def test_one_invitees_link_answers_for_that_invitee_only(client, invitee, world, internal_meeting):
     services.participants_invite(
-        meeting=internal_meeting, stakeholders=False, people=[world.people["member"]]
+        actor=officer(), meeting=internal_meeting, stakeholders=False, people=[world.people["member"]]
     )
     other = Participant.objects.get(person=world.people["member"])
     client.post(reverse("meetings:answer", args=[invitee.token]), {"response": "decline"})
@@ -104,7 +109,7 @@ def test_one_invitees_link_answers_for_that_invitee_only(client, invitee, world,
 
 def test_tokens_are_long_and_random(invitee, internal_meeting, world):
     services.participants_invite(
-        meeting=internal_meeting, stakeholders=False, people=[world.people["member"]]
+        actor=officer(), meeting=internal_meeting, stakeholders=False, people=[world.people["member"]]
     )
     tokens = list(Participant.objects.values_list("token", flat=True))
     assert len(set(tokens)) == len(tokens)
@@ -112,7 +117,9 @@ def test_tokens_are_long_and_random(invitee, internal_meeting, world):
 
 
 def test_answers_are_closed_for_a_cancelled_meeting(client, invitee, internal_meeting):
-    services.meeting_set_state(meeting=internal_meeting, state="cancelled", reason="No quorum")
+    services.meeting_set_state(
+        actor=officer(), meeting=internal_meeting, state="cancelled", reason="No quorum"
+    )
     client.post(reverse("meetings:answer", args=[invitee.token]), {"response": "attend"})
     invitee.refresh_from_db()
     assert invitee.response == Response.PENDING

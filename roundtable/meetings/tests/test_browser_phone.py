@@ -7,16 +7,19 @@ from django.urls import reverse
 from roundtable.conftest import browser_login
 from roundtable.meetings import services
 
-from .conftest import make_meeting
+from .conftest import make_meeting, officer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_secretariats_meeting_pages_fit_a_phone_in_both_languages(world, browser_page):
     meeting = make_meeting(world.health, days=3, public=True, title_en="Health SWG, second quarter")
-    services.participants_invite(meeting=meeting, stakeholders=True, notify=False)
+    services.participants_invite(actor=officer(), meeting=meeting, stakeholders=True, notify=False)
     services.walk_in_add(
-        meeting=meeting, name="A walk-in guest", email="a.very.long.address.of.a.guest@example.la"
+        actor=officer(),
+        meeting=meeting,
+        name="A walk-in guest",
+        email="a.very.long.address.of.a.guest@example.la",
     )
     page = browser_page
     page.set_viewport_size({"width": 360, "height": 740})

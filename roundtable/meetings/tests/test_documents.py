@@ -5,7 +5,7 @@ from django.urls import reverse
 from roundtable.meetings import services
 from roundtable.meetings.models import MeetingDocument
 
-from .conftest import FULL_LADDER, INSIDERS, MANAGERS
+from .conftest import FULL_LADDER, INSIDERS, MANAGERS, officer
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,11 @@ def test_an_oversize_upload_is_refused(world, client_for, internal_meeting, sett
 
 def add(meeting, visibility):
     return services.document_add(
-        meeting=meeting, upload=pdf(f"{visibility}.pdf"), title=visibility, visibility=visibility
+        actor=officer(),
+        meeting=meeting,
+        upload=pdf(f"{visibility}.pdf"),
+        title=visibility,
+        visibility=visibility,
     )
 
 

@@ -4,7 +4,7 @@ from icalendar import Calendar
 
 from roundtable.meetings import services
 
-from .conftest import make_meeting
+from .conftest import make_meeting, officer
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def meetings(world):
     )
     internal = make_meeting(world.health, public=False, title_en="Internal health")
     education = make_meeting(world.education, public=True, title_en="Public education")
-    services.participants_invite(meeting=public)
+    services.participants_invite(actor=officer(), meeting=public)
     return public, internal, education
 
 
@@ -81,7 +81,7 @@ def test_a_deactivated_users_private_feed_stops(world, client, meetings):
 
 
 def test_a_cancelled_public_meeting_stays_in_the_feed_as_cancelled(world, client, meetings):
-    services.meeting_set_state(meeting=meetings[0], state="cancelled", reason="Flood")
+    services.meeting_set_state(actor=officer(), meeting=meetings[0], state="cancelled", reason="Flood")
     event = events(client.get("/feeds/meetings.ics?lang=en"))["Public health (Health)"]
     assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) == 1
 

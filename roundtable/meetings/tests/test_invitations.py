@@ -2,21 +2,20 @@
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from icalendar import Calendar
 
 from roundtable.meetings import services
 from roundtable.meetings.models import Participant
 
-from .conftest import FULL_LADDER, MANAGERS, at
+from .conftest import FULL_LADDER, MANAGERS, at, officer
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
 def invite(meeting, django_capture_on_commit_callbacks, **kwargs):
     with django_capture_on_commit_callbacks(execute=True):
-        return services.participants_invite(meeting=meeting, **kwargs)
+        return services.participants_invite(actor=officer(), meeting=meeting, **kwargs)
 
 
 def calendar_of(message) -> Calendar:
@@ -111,7 +110,9 @@ def test_a_change_of_time_sends_an_update_of_the_same_event_with_a_higher_sequen
     _, first = event_of(mail.outbox[0])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        meeting, sent = services.meeting_update(meeting=internal_meeting, start=at(11), end=at(11, 12))
+        meeting, sent = services.meeting_update(
+            actor=officer(), meeting=internal_meeting, data={"start": at(11), "end": at(11, 12)}
+        )
     assert sent == 1
     (message,) = mail.outbox
     cal, event = event_of(message)
@@ -133,7 +134,9 @@ def test_a_change_that_is_not_about_the_event_sends_nothing(
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        meeting, sent = services.meeting_update(meeting=internal_meeting, is_public=True)
+        meeting, sent = services.meeting_update(
+            actor=officer(), meeting=internal_meeting, data={"is_public": True}
+        )
     assert sent == 0 and mail.outbox == []
     assert meeting.ical_sequence == 0
 
@@ -145,7 +148,7 @@ def test_a_cancellation_sends_method_cancel_of_the_same_event(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         meeting, sent = services.meeting_set_state(
-            meeting=internal_meeting, state="cancelled", reason="No quorum"
+            actor=officer(), meeting=internal_meeting, state="cancelled", reason="No quorum"
         )
     assert sent == 5 and len(mail.outbox) == 5
     cal, event = event_of(mail.outbox[0])
@@ -182,7 +185,9 @@ def test_the_invite_page_sends_the_invitations(
 
 
 def test_a_cancelled_meeting_sends_no_invitations(world, internal_meeting):
-    services.meeting_set_state(meeting=internal_meeting, state="cancelled", reason="No quorum")
-    with pytest.raises(ValidationError):
-        services.participants_invite(meeting=internal_meeting)
+    services.meeting_set_state(
+        actor=officer(), meeting=internal_meeting, state="cancelled", reason="No quorum"
+    )
+    with pytest.raises(services.Refused):
+        services.participants_invite(actor=officer(), meeting=internal_meeting)
     assert not Participant.objects.exists()

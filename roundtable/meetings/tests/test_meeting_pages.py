@@ -6,7 +6,7 @@ from django.utils import translation
 
 from roundtable.meetings.models import Meeting, MeetingState
 
-from .conftest import FULL_LADDER, INSIDERS, MANAGERS, at, make_meeting
+from .conftest import FULL_LADDER, INSIDERS, MANAGERS, at, make_meeting, officer
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +191,9 @@ def test_postponing_or_cancelling_needs_a_reason(world, client_for, internal_mee
 def test_a_cancelled_meeting_cannot_be_edited(world, client_for, internal_meeting):
     from roundtable.meetings import services
 
-    services.meeting_set_state(meeting=internal_meeting, state="cancelled", reason="No quorum")
+    services.meeting_set_state(
+        actor=officer(), meeting=internal_meeting, state="cancelled", reason="No quorum"
+    )
     client = client_for(world.user("secretariat"))
     response = client.post(
         reverse("meetings:edit", args=[internal_meeting.pk]), edit_data(internal_meeting, venue="X")

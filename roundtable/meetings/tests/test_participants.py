@@ -10,14 +10,14 @@ from roundtable.meetings import services
 from roundtable.meetings.models import Participant, ParticipantSource
 from roundtable.meetings.stats import attendance
 
-from .conftest import FULL_LADDER, MANAGERS
+from .conftest import FULL_LADDER, MANAGERS, officer
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def invited(world, public_meeting):
-    services.participants_invite(meeting=public_meeting)
+    services.participants_invite(actor=officer(), meeting=public_meeting)
     return public_meeting
 
 
@@ -131,9 +131,11 @@ def test_only_managers_add_walk_ins(world, client_for, invited, persona):
 
 def test_attendance_is_counted_by_organisation_kind_and_gender(world, client, invited):
     services.attendance_record(
-        meeting=invited, attended_ids=invited.participants.values_list("pk", flat=True)
+        actor=officer(), meeting=invited, attended_ids=invited.participants.values_list("pk", flat=True)
     )
-    services.walk_in_add(meeting=invited, name="Guest", organisation_name="Village association", gender="m")
+    services.walk_in_add(
+        actor=officer(), meeting=invited, name="Guest", organisation_name="Village association", gender="m"
+    )
     result = attendance(invited)
     # Secretariat (f, MOH), chair (m, MOH), co-chair (f, JP), member (f, WHO), stakeholder (WHO), walk-in.
     assert result.total == 6 and result.women == 3 and result.men == 2
@@ -152,11 +154,11 @@ def test_the_participant_page_runs_the_same_number_of_queries_for_few_and_many_p
     client = client_for(world.user("secretariat"))
     url = reverse("meetings:participants", args=[public_meeting.pk])
     for i in range(2):
-        services.walk_in_add(meeting=public_meeting, name=f"A{i}", organisation=world.who)
+        services.walk_in_add(actor=officer(), meeting=public_meeting, name=f"A{i}", organisation=world.who)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for i in range(20):
-        services.walk_in_add(meeting=public_meeting, name=f"B{i}", organisation=world.japan)
+        services.walk_in_add(actor=officer(), meeting=public_meeting, name=f"B{i}", organisation=world.japan)
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)

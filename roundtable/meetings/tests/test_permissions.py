@@ -2,7 +2,7 @@ import pytest
 
 from roundtable.meetings import permissions
 
-from .conftest import FULL_LADDER, INSIDERS, MANAGERS
+from .conftest import FULL_LADDER, INSIDERS, MANAGERS, officer
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,9 @@ def test_an_invited_outsider_with_a_login_sees_the_internal_meeting(world, inter
     outsider = world.user("outsider")
     assert not permissions.can_view(outsider, internal_meeting)
     person = world.people["other_member"]
-    services.participants_invite(meeting=internal_meeting, stakeholders=False, people=[person])
+    services.participants_invite(
+        actor=officer(), meeting=internal_meeting, stakeholders=False, people=[person]
+    )
     assert permissions.can_view(person.user, internal_meeting)
 
 

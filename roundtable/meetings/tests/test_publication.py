@@ -6,7 +6,7 @@ from django.utils import timezone
 from roundtable.meetings import services
 from roundtable.meetings.group_sections import meetings_section
 
-from .conftest import at, make_meeting
+from .conftest import at, make_meeting, officer
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_the_sitemap_lists_public_meetings_in_both_languages_and_never_internal_
 
 def test_the_group_page_shows_upcoming_and_recent_meetings_and_meetings_per_quarter(world, client, rf):
     held = make_meeting(world.health, public=True, title_en="Held one", start=at(-20), end=at(-20, 11))
-    services.meeting_set_state(meeting=held, state="held")
+    services.meeting_set_state(actor=officer(), meeting=held, state="held")
     make_meeting(world.health, public=True, title_en="Coming one", start=at(5), end=at(5, 11))
     make_meeting(world.health, public=False, title_en="Secret one", start=at(6), end=at(6, 11))
     body = client.get(f"/en/groups/{world.health.code}/").content.decode()

@@ -15,7 +15,7 @@ from roundtable.meetings.models import (
     Participant,
 )
 
-from .conftest import FULL_LADDER, MANAGERS, make_meeting
+from .conftest import FULL_LADDER, MANAGERS, make_meeting, officer
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -36,9 +36,10 @@ def snapshot():
 @pytest.fixture
 def setup(world):
     meeting = make_meeting(world.health, days=10, public=True)
-    services.participants_invite(meeting=meeting, stakeholders=True, notify=False)
+    services.participants_invite(actor=officer(), meeting=meeting, stakeholders=True, notify=False)
     item = meeting.agenda_items.order_by("order").last()
     document = services.document_add(
+        actor=officer(),
         meeting=meeting,
         upload=SimpleUploadedFile("agenda.pdf", PDF),
         title="Agenda",

@@ -16,6 +16,8 @@ from roundtable.meetings import calendars, services, sheets
 from roundtable.meetings.models import Meeting
 from roundtable.meetings.when import local_days, when_text
 
+from .conftest import officer
+
 VTE = ZoneInfo("Asia/Vientiane")
 
 FORM = {
@@ -91,7 +93,7 @@ def test_an_all_day_meeting_keeps_its_dates_and_becomes_a_whole_day_calendar_eve
     assert "9 June 2031 – 10 June 2031" in page and "00:00" not in page
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.participants_invite(meeting=meeting, stakeholders=True)
+        services.participants_invite(actor=officer(), meeting=meeting, stakeholders=True)
     message = next(m for m in mail.outbox if m.to == [world.people["member"].email])
     event = next(iter(Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")))
     # DATE values, the end being the day after the last day (RFC 5545).
@@ -108,16 +110,19 @@ def test_the_invitation_email_and_the_ical_give_the_vientiane_time_and_the_utc_i
     world, django_capture_on_commit_callbacks
 ):
     meeting = services.meeting_create(
+        actor=officer(),
         group=world.health,
-        kind="swg",
-        title_en="Late meeting",
-        title_lo="ກອງປະຊຸມ",
-        start=vte(2031, 3, 10, 22, 0),
-        end=vte(2031, 3, 11, 1, 0),
-        venue="MOH",
+        data={
+            "kind": "swg",
+            "title_en": "Late meeting",
+            "title_lo": "ກອງປະຊຸມ",
+            "start": vte(2031, 3, 10, 22, 0),
+            "end": vte(2031, 3, 11, 1, 0),
+            "venue": "MOH",
+        },
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.participants_invite(meeting=meeting, stakeholders=True)
+        services.participants_invite(actor=officer(), meeting=meeting, stakeholders=True)
     # Everyone in the world fixture reads Lao: the time is the Vientiane one, with both dates.
     message = next(m for m in mail.outbox if m.to == [world.people["member"].email])
     assert "10 ມີນາ 2031, 22:00 – 11 ມີນາ 2031, 01:00" in message.body
@@ -128,12 +133,15 @@ def test_the_invitation_email_and_the_ical_give_the_vientiane_time_and_the_utc_i
 
 def test_the_sign_in_sheet_gives_the_vientiane_dates_of_a_meeting_past_midnight(world):
     meeting = services.meeting_create(
+        actor=officer(),
         group=world.health,
-        kind="swg",
-        title_en="Late meeting",
-        title_lo="ກອງປະຊຸມ",
-        start=vte(2031, 3, 10, 22, 0),
-        end=vte(2031, 3, 11, 1, 0),
+        data={
+            "kind": "swg",
+            "title_en": "Late meeting",
+            "title_lo": "ກອງປະຊຸມ",
+            "start": vte(2031, 3, 10, 22, 0),
+            "end": vte(2031, 3, 11, 1, 0),
+        },
     )
     text = "\n".join(p.text for p in Document(io.BytesIO(sheets.sheet_docx(meeting))).paragraphs)
     assert "10/03/2031, 22:00 – 11/03/2031, 01:00" in text

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from roundtable.core.forms import add_service_error
 from roundtable.workplans.models import Priority
 
 from .. import services
@@ -35,11 +36,29 @@ def item_form(request: HttpRequest, pk: int, item_pk: int | None = None) -> Http
     meeting = meeting_for_manager(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting) if item_pk else None
     form = AgendaItemForm(request.POST or None, instance=item, priorities=priorities_for(meeting))
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         try:
-            services.agenda_item_save(meeting=meeting, item=item, **form.cleaned_data)
+            services.agenda_item_save(
+                actor=request.user,
+                meeting=meeting,
+                item=item,
+                data=data,
+                revision=form.cleaned_data.get("revision"),
+            )
+        except services.Conflict as stale:
+            # Keep the user's input; the next save from this page is made knowing what changed.
+            conflict = stale
+            item = AgendaItem.objects.get(pk=item.pk)
+            posted = request.POST.copy()
+            posted["revision"] = str(item.revision)
+            form = AgendaItemForm(posted, instance=item, priorities=priorities_for(meeting))
+            form.is_valid()
+        except services.Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, _("The agenda is saved."))
             return redirect(_agenda_url(meeting))
@@ -51,7 +70,9 @@ def item_form(request: HttpRequest, pk: int, item_pk: int | None = None) -> Http
             "meeting": meeting,
             "item": item,
             "has_priorities": form.fields["priority"].queryset.exists(),
+            "conflict": conflict,
         },
+        status=409 if conflict else 200,
     )
 
 
@@ -60,7 +81,7 @@ def item_form(request: HttpRequest, pk: int, item_pk: int | None = None) -> Http
 def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    services.agenda_item_delete(item=item)
+    services.agenda_item_delete(actor=request.user, item=item)
     messages.success(request, _("The agenda item is removed."))
     return redirect(_agenda_url(meeting))
 
@@ -70,5 +91,7 @@ def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    services.agenda_item_move(item=item, offset=-1 if request.POST.get("direction") == "up" else 1)
+    services.agenda_item_move(
+        actor=request.user, item=item, offset=-1 if request.POST.get("direction") == "up" else 1
+    )
     return redirect(_agenda_url(meeting))

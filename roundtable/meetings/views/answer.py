@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from roundtable.core.forms import add_service_error
+
 from .. import services
 from ..forms import AnswerForm
 from ..models import MeetingState, Participant, Response
@@ -40,8 +42,10 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         response=form.cleaned_data["response"],
                         substitute=form.cleaned_data,
                     )
+                except services.Refused as refused:
+                    form.add_error(None, refused.message)
                 except ValidationError as exc:
-                    form.add_error(None, exc)
+                    add_service_error(form, exc)
                 else:
                     return redirect("meetings:answer", token=token)
             status = 400

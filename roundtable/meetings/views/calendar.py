@@ -74,6 +74,6 @@ def feed_link(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def feed_reset(request: HttpRequest) -> HttpResponse:
-    services.feed_token_reset(user=request.user)
+    services.feed_token_reset(actor=request.user)
     messages.success(request, _("Your private calendar link is new; the old one no longer works."))
     return redirect("meetings:feed_link")

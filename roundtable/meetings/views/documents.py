@@ -31,13 +31,13 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.document_add(
+                actor=request.user,
                 meeting=meeting,
                 upload=data["file"],
                 title=data["title"],
                 visibility=data["visibility"],
                 language=data["language"],
                 agenda_item=data["agenda_item"],
-                uploaded_by=request.user,
             )
         except ValidationError as exc:
             for message in exc.messages:
@@ -70,6 +70,6 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_manage(request.user, document.meeting):
         raise PermissionDenied
     meeting = document.meeting
-    services.document_delete(document=document)
+    services.document_delete(actor=request.user, document=document)
     messages.success(request, _("The document is removed."))
     return redirect(meeting.get_absolute_url() + "#documents")

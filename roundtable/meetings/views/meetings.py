@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from roundtable.core import permissions as core_permissions
+from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
 from roundtable.core.sections import meeting_sections
@@ -143,9 +144,11 @@ def create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         try:
-            meeting = services.meeting_create(group=group, **data)
+            meeting = services.meeting_create(actor=request.user, group=group, data=data)
+        except services.Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request, _("The meeting is scheduled. Add the agenda, then send the invitations.")
@@ -162,21 +165,42 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if meeting.state == MeetingState.CANCELLED:
         messages.error(request, _("A cancelled meeting cannot be changed."))
         return redirect(meeting)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         try:
             meeting, sent = services.meeting_update(
-                meeting=meeting, revision=form.cleaned_data.get("revision"), **data
+                meeting=meeting, actor=request.user, data=data, revision=form.cleaned_data.get("revision")
             )
+        except services.Conflict as stale:
+            # The user's input stays in the form; the next save is made knowing what changed.
+            conflict = stale
+            form = _rebound_on_current(request, meeting)
+        except services.Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_error(form, exc)
         else:
             if sent:
                 messages.success(request, _("Saved. An update was sent to %(n)d invitees.") % {"n": sent})
             else:
                 messages.success(request, _("Saved."))
             return redirect(meeting)
-    return render(request, "meetings/form.html", {"form": form, "group": meeting.group, "meeting": meeting})
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "group": meeting.group, "meeting": meeting, "conflict": conflict},
+    )
+
+
+def _rebound_on_current(request: HttpRequest, meeting: Meeting) -> MeetingForm:
+    """The user's input, with the revision now saved: a deliberate second save goes through."""
+    current = Meeting.objects.get(pk=meeting.pk)
+    data = request.POST.copy()
+    data["revision"] = str(current.revision)
+    form = MeetingForm(data, instance=current, group=current.group)
+    form.is_valid()
+    return form
 
 
 @login_required
@@ -185,17 +209,22 @@ def change_state(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     form = StateForm(request.POST or None, initial={"state": meeting.state})
     if request.method == "POST" and form.is_valid():
+        step = services.step_to(meeting, form.cleaned_data["state"])
         try:
             meeting, sent = services.meeting_set_state(
-                meeting=meeting, state=form.cleaned_data["state"], reason=form.cleaned_data["reason"]
+                meeting=meeting,
+                actor=request.user,
+                state=form.cleaned_data["state"],
+                reason=form.cleaned_data["reason"],
             )
+        except services.Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request,
-                _("The meeting is now “%(state)s”.") % {"state": meeting.get_state_display()}
-                + (" " + _("%(n)d invitees were told.") % {"n": sent} if sent else ""),
+                str(step.done) + (" " + _("%(n)d invitees were told.") % {"n": sent} if sent else ""),
             )
             return redirect(meeting)
     return render(request, "meetings/state_form.html", {"form": form, "meeting": meeting})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,12 +30,13 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             added, sent = services.participants_invite(
+                actor=request.user,
                 meeting=meeting,
                 stakeholders=form.cleaned_data["stakeholders"],
                 people=form.cleaned_data["people"],
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except services.Refused as refused:
+            form.add_error(None, refused.message)
         else:
             messages.success(
                 request,
@@ -72,7 +72,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
 def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     ids = [value for value in request.POST.getlist("attended") if value.isdigit()]
-    count = services.attendance_record(meeting=meeting, attended_ids=ids)
+    count = services.attendance_record(actor=request.user, meeting=meeting, attended_ids=ids)
     if request.htmx:
         return render(request, "meetings/_attendance.html", _participants_context(meeting))
     messages.success(request, _("Attendance saved: %(n)d present.") % {"n": count})
@@ -85,7 +85,7 @@ def walk_in(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     form = WalkInForm(request.POST)
     if form.is_valid():
-        services.walk_in_add(meeting=meeting, **form.cleaned_data)
+        services.walk_in_add(actor=request.user, meeting=meeting, **form.cleaned_data)
         messages.success(request, _("%(name)s is added as a walk-in.") % {"name": form.cleaned_data["name"]})
         return redirect("meetings:participants", pk=meeting.pk)
     return render(request, "meetings/participants.html", _participants_context(meeting, form), status=400)
