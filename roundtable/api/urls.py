@@ -8,13 +8,9 @@ from . import views
 
 app_name = "api"
 
+# Every app publishes its own read-only endpoints through roundtable.core.api.register_route, from its
+# AppConfig.ready(): in INSTALLED_APPS order. The face imports no app.
 router = DefaultRouter()
-router.register("groups", views.GroupViewSet, basename="group")
-router.register("organisations", views.OrganisationViewSet, basename="organisation")
-router.register("frameworks", views.FrameworkViewSet, basename="framework")
-router.register("framework-items", views.FrameworkItemViewSet, basename="frameworkitem")
-# The other apps publish their own read-only endpoints through roundtable.core.api.register_route,
-# from their AppConfig.ready(): in INSTALLED_APPS order.
 for route in ROUTES:
     router.register(route.prefix, route.viewset, basename=route.basename)
 

@@ -6,5 +6,5 @@ class DirectoryConfig(AppConfig):
     label = "directory"
 
     def ready(self) -> None:
-        # The stakeholder list on the group page and "My work"; organisations in the sitemap.
-        from . import sections, sitemaps  # noqa: F401
+        # The stakeholder list on the group page and "My work"; organisations in the sitemap and the API.
+        from . import api, sections, sitemaps  # noqa: F401

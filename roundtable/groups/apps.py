@@ -6,5 +6,5 @@ class GroupsConfig(AppConfig):
     label = "groups"
 
     def ready(self) -> None:
-        # The app's pages in the sitemap.
-        from . import sitemaps  # noqa: F401
+        # The app's pages in the sitemap and its public API.
+        from . import api, sitemaps  # noqa: F401
