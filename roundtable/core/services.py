@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_m2m_reverse_field_name
 
 
 class Refused(Exception):
@@ -69,7 +70,24 @@ def require(allowed: bool, message=None, code: str = "not_allowed") -> None:
 def _display(value) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "—"
     return str(value)
+
+
+def _m2m_names(field, rows: list[dict]) -> list[str]:
+    """The related objects' names of a many-to-many field, from simple-history's through rows."""
+    target = get_m2m_reverse_field_name(field)
+    ids = [row[target] for row in rows]
+    related = field.related_model._default_manager.in_bulk(ids)
+    return sorted(str(related.get(pk, pk)) for pk in ids)
+
+
+def _current_display(instance: models.Model, name: str) -> str:
+    field = instance._meta.get_field(name)
+    if field.many_to_many:
+        return _display(sorted(str(o) for o in getattr(instance, name).all()))
+    return _display(getattr(instance, name))
 
 
 def changes_since(
@@ -85,7 +103,7 @@ def changes_since(
     if loaded is None or current is None:
         names = wanted or {f.name for f in model._meta.concrete_fields if f.editable}
         return [
-            FieldChange(str(model._meta.get_field(n).verbose_name), "—", _display(getattr(instance, n)))
+            FieldChange(str(model._meta.get_field(n).verbose_name), "—", _current_display(instance, n))
             for n in sorted(names)
         ]
     delta = current.diff_against(loaded, excluded_fields=["revision", "updated_at", "created_at"])
@@ -95,7 +113,9 @@ def changes_since(
             continue
         field = model._meta.get_field(change.field)
         old, new = change.old, change.new
-        if field.is_relation and not field.many_to_many:
+        if field.many_to_many:  # the historical through rows: shown as the related objects' names
+            old, new = _m2m_names(field, old), _m2m_names(field, new)
+        elif field.is_relation:
             related = field.related_model._default_manager.in_bulk([v for v in (old, new) if v is not None])
             old, new = related.get(old, old), related.get(new, new)
         result.append(FieldChange(str(field.verbose_name), _display(old), _display(new)))

@@ -38,6 +38,9 @@ class PersonField(forms.ModelChoiceField):
 class GroupProfileForm(forms.ModelForm):
     """What a group's own secretariat may change: names, mandate, lead ministry, framework links."""
 
+    # The revision the user loaded: a save from a stale form is refused (core.services.Conflict).
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
     lead_ministry = OrganisationField(
         label=capfirst(_("lead ministry")),
         queryset=Organisation.objects.government().order_by("name_en"),
@@ -65,6 +68,11 @@ class GroupProfileForm(forms.ModelForm):
             "mandate_lo": forms.Textarea(attrs={"rows": 5}),
             "mandate_en": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:  # a new group has no revision to check
+            del self.fields["revision"]
 
 
 class GroupForm(GroupProfileForm):

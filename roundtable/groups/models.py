@@ -101,6 +101,8 @@ class Group(BilingualNameModel):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    # Optimistic locking: a profile saved from a form opened on an older revision is refused (Conflict).
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     name = Localized("name")
     mandate = Localized("mandate")
@@ -268,6 +270,13 @@ class ChairTerm(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("start_date")),
                 name="chairterm_ended_after_start",
+            ),
+            # One Government chair at a time: a chair is handed over (the old term ends) before the next
+            # term is open, and the services check overlaps; the database keeps it so whatever writes.
+            models.UniqueConstraint(
+                fields=["group"],
+                condition=Q(role="chair", ended_on__isnull=True),
+                name="chairterm_one_open_chair_per_group",
             ),
         ]
 

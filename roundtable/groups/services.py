@@ -1,7 +1,8 @@
 """Writes of the group structure: groups, Terms of Reference, chair and co-chair terms.
 
-Views, the admin, commands and tests all call these; each write is atomic and validated
-(`full_clean()`), and django-simple-history keeps who changed what.
+Views, commands and tests all call these; each takes the `actor` and checks its permission predicate
+(`roundtable.core.services.Refused` when not allowed), each write is atomic and validated (`full_clean()`),
+and django-simple-history keeps who changed what. A profile saved from a stale form raises `Conflict`.
 
 The rules of chairing (from the guideline, numbers from `settings.ROUNDTABLE`):
 - a group has exactly one Government chair at a time: a new chair is added only when no chair
@@ -24,13 +25,16 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from roundtable.core import permissions as core_permissions
+from roundtable.core.services import lock, model_update, require
 from roundtable.core.uploads import validate_document
 from roundtable.directory.models import Organisation, OrganisationKind, Person
 from roundtable.frameworks.models import FrameworkItem
 
+from . import permissions
 from .models import ChairRole, ChairTerm, Group, TermsOfReference
 
-PROFILE_FIELDS = ("name_lo", "name_en", "mandate_lo", "mandate_en", "lead_ministry")
+PROFILE_FIELDS = ("name_lo", "name_en", "mandate_lo", "mandate_en", "lead_ministry", "nsedp_outcomes", "sdgs")
 STRUCTURE_FIELDS = ("kind", "forum_kind", "code", "parent", "order", "is_active")
 
 
@@ -40,6 +44,7 @@ STRUCTURE_FIELDS = ("kind", "forum_kind", "code", "parent", "order", "is_active"
 @transaction.atomic
 def group_create(
     *,
+    actor,
     kind: str,
     code: str,
     name_lo: str = "",
@@ -55,6 +60,7 @@ def group_create(
     sdgs: Iterable[FrameworkItem] = (),
 ) -> Group:
     """Create a forum, an SWG or a sub-SWG (the RTP Secretariat's work)."""
+    require(permissions.can_create_group(actor))
     group = Group(
         kind=kind,
         code=code,
@@ -76,27 +82,23 @@ def group_create(
 
 
 @transaction.atomic
-def group_update(
-    *,
-    group: Group,
-    nsedp_outcomes: Iterable[FrameworkItem] | None = None,
-    sdgs: Iterable[FrameworkItem] | None = None,
-    **fields,
-) -> Group:
-    """Change a group's profile (names, mandate, lead ministry, links) and, for the RTP Secretariat,
-    its place in the structure. Only known fields are accepted, so a form cannot smuggle others in."""
-    unknown = set(fields) - set(PROFILE_FIELDS) - set(STRUCTURE_FIELDS)
-    if unknown:
-        raise TypeError(f"group_update() does not change {', '.join(sorted(unknown))}")
-    for name, value in fields.items():
-        setattr(group, name, value)
-    group.full_clean()
-    group.save()
-    if nsedp_outcomes is not None:
-        group.nsedp_outcomes.set(nsedp_outcomes)
-    if sdgs is not None:
-        group.sdgs.set(sdgs)
-    return group
+def group_update(*, group: Group, actor, data: dict, revision: int | None) -> list[str]:
+    """Change a group's profile (names, mandate, lead ministry, framework links) and, for the RTP
+    Secretariat, its place in the structure; returns the names of the fields that changed.
+
+    Conflict when someone saved the group since `revision` (the form's hidden field). Fields the actor may
+    not change are refused, so a form cannot smuggle them in; the code never changes (it is in every link).
+    """
+    require(permissions.can_edit_group_profile(actor, group))
+    allowed = set(PROFILE_FIELDS)
+    if core_permissions.can_manage_structure(actor):
+        allowed |= set(STRUCTURE_FIELDS) - {"code"}
+    require(
+        not set(data) - allowed,
+        _("You may not change %(fields)s.") % {"fields": ", ".join(sorted(set(data) - allowed))},
+    )
+    current = lock(group, revision)
+    return model_update(current, data, fields=allowed)
 
 
 # --- Terms of Reference ----------------------------------------------------------------------------
@@ -104,9 +106,10 @@ def group_update(
 
 @transaction.atomic
 def tor_add(
-    *, group: Group, file, language: str, version: str, issued_on: date, title: str = ""
+    *, group: Group, actor, file, language: str, version: str, issued_on: date, title: str = ""
 ) -> TermsOfReference:
     """Attach a ToR document after checking its type, size and content."""
+    require(permissions.can_manage_tor(actor, group))
     validate_document(file)
     tor = TermsOfReference(
         group=group, file=file, language=language, version=version, issued_on=issued_on, title=title
@@ -117,8 +120,9 @@ def tor_add(
 
 
 @transaction.atomic
-def tor_delete(*, tor: TermsOfReference) -> None:
+def tor_delete(*, tor: TermsOfReference, actor) -> None:
     """Delete a ToR document and, once the deletion is committed, its file."""
+    require(permissions.can_manage_tor(actor, tor.group))
     storage, name = tor.file.storage, tor.file.name
     tor.delete()
     if name:
@@ -242,8 +246,10 @@ def _start_term(
         change_reason=change_reason,
         replaces=replaces,
     )
-    term.full_clean()
+    # The room first: its message says what to do, where the database constraint (one open chair term per
+    # group, which full_clean also checks) would only say that it is violated.
     _check_room_for_term(group, role, organisation, start_date, ended_on, exclude)
+    term.full_clean()
     term.save()
     return term
 
@@ -252,6 +258,7 @@ def _start_term(
 def chair_term_add(
     *,
     group: Group,
+    actor,
     role: str,
     organisation: Organisation,
     person: Person | None = None,
@@ -263,6 +270,7 @@ def chair_term_add(
 
     A co-chair's planned end defaults to COCHAIR_TERM_YEARS after the start.
     """
+    require(permissions.can_manage_chairs(actor, group))
     group = _lock(group)
     return _start_term(
         group=group,
@@ -276,12 +284,13 @@ def chair_term_add(
 
 
 @transaction.atomic
-def chair_term_end(*, term: ChairTerm, ended_on: date | None = None, reason: str = "") -> ChairTerm:
+def chair_term_end(*, term: ChairTerm, actor, ended_on: date | None = None, reason: str = "") -> ChairTerm:
     """End a term on `ended_on` (its last day; default today).
 
     Refused for the only Government chair and for the last co-chair of an active group: those are
     handed over with `chair_term_change`, so that the group never stands without them.
     """
+    require(permissions.can_manage_chairs(actor, term.group))
     group = _lock(term.group)
     term = ChairTerm.objects.select_for_update().get(pk=term.pk)
     ended_on = ended_on or timezone.localdate()
@@ -304,10 +313,9 @@ def chair_term_end(*, term: ChairTerm, ended_on: date | None = None, reason: str
                 _("A group keeps at least one co-chair: use “Change” to hand over to the next co-chair."),
                 "cochair_required",
             )
-    term.ended_on = ended_on
-    term.end_reason = reason.strip()
-    term.full_clean()
-    term.save()
+    model_update(
+        term, {"ended_on": ended_on, "end_reason": reason.strip()}, fields=["ended_on", "end_reason"]
+    )
     return term
 
 
@@ -315,6 +323,7 @@ def chair_term_end(*, term: ChairTerm, ended_on: date | None = None, reason: str
 def chair_term_change(
     *,
     term: ChairTerm,
+    actor,
     organisation: Organisation,
     person: Person | None = None,
     start_date: date,
@@ -323,6 +332,7 @@ def chair_term_change(
 ) -> ChairTerm:
     """Hand a chair or co-chair over: the current term ends the day before `start_date` and a new term of
     the same role starts then. The reason is required and kept on both terms."""
+    require(permissions.can_manage_chairs(actor, term.group))
     reason = (reason or "").strip()
     if not reason:
         raise _error(_("Give the reason for the change."), "reason_required", "reason")
@@ -337,10 +347,11 @@ def chair_term_change(
             "start_too_early",
             "start_date",
         )
-    term.ended_on = start_date - timedelta(days=1)
-    term.end_reason = reason
-    term.full_clean()
-    term.save()
+    model_update(
+        term,
+        {"ended_on": start_date - timedelta(days=1), "end_reason": reason},
+        fields=["ended_on", "end_reason"],
+    )
     return _start_term(
         group=group,
         role=term.role,

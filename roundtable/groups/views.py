@@ -22,6 +22,7 @@ from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for, history_of_records
 from roundtable.core.pagination import paginate
 from roundtable.core.sections import group_sections
+from roundtable.core.services import Conflict, Refused
 from roundtable.directory import permissions as directory_permissions
 
 from . import permissions as group_permissions
@@ -162,6 +163,7 @@ def _form_page(
     cancel: str,
     intro: str = "",
     multipart: bool = False,
+    changes=None,
 ) -> HttpResponse:
     return render(
         request,
@@ -174,8 +176,16 @@ def _form_page(
             "cancel": cancel,
             "intro": intro,
             "multipart": multipart,
+            "changes": changes,
         },
     )
+
+
+def _add_refusal(form: Form, error: ValidationError | Refused) -> None:
+    if isinstance(error, Refused):
+        form.add_error(None, error.message)
+    else:
+        add_service_error(form, error)
 
 
 @login_required
@@ -185,9 +195,9 @@ def group_create(request: HttpRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            group = services.group_create(**form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
+            group = services.group_create(actor=request.user, **form.cleaned_data)
+        except (Refused, ValidationError) as error:
+            _add_refusal(form, error)
         else:
             messages.success(request, _("The group was created."))
             return redirect(group)
@@ -203,21 +213,49 @@ def group_edit(request: HttpRequest, code: str) -> HttpResponse:
     _require(group_permissions.can_edit_group_profile(request.user, group))
     # The RTP Secretariat also moves the group in the structure; the code stays: it is in every link.
     form_class = GroupForm if permissions.can_manage_structure(request.user) else GroupProfileForm
-    form = form_class(request.POST or None, instance=group)
+    # The form works on its own copy: the input it validates must not leak into the page around it.
+    form = form_class(
+        request.POST or None, instance=Group.objects.get(pk=group.pk), initial={"revision": group.revision}
+    )
     if "code" in form.fields:
         form.fields["code"].disabled = True
+    changes = None
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "code"}
+        data = {k: v for k, v in form.cleaned_data.items() if k not in {"code", "revision"}}
         try:
-            services.group_update(group=group, **data)
-        except ValidationError as error:
-            add_service_error(form, error)
+            services.group_update(
+                group=group, actor=request.user, data=data, revision=form.cleaned_data["revision"]
+            )
+        except Conflict as conflict:
+            # The user's input again, with the current revision: saving once more, knowingly, overwrites.
+            changes = conflict.changes
+            messages.error(request, conflict.message)
+            current = Group.objects.get(pk=group.pk)
+            form = _rebound(form_class, request, current.revision, instance=current)
+        except (Refused, ValidationError) as error:
+            _add_refusal(form, error)
         else:
             messages.success(request, _("The group's profile was saved."))
             return redirect(group)
     return _form_page(
-        request, group, form, title=_("Edit the group"), submit=_("Save"), cancel=group.get_absolute_url()
+        request,
+        group,
+        form,
+        title=_("Edit the group"),
+        submit=_("Save"),
+        cancel=group.get_absolute_url(),
+        changes=changes,
     )
+
+
+def _rebound(form_class, request: HttpRequest, revision: int, **kwargs) -> Form:
+    data = request.POST.copy()
+    data["revision"] = str(revision)
+    form = form_class(data, **kwargs)
+    if "code" in form.fields:
+        form.fields["code"].disabled = True
+    form.is_valid()
+    return form
 
 
 @login_required
@@ -228,9 +266,9 @@ def tor_upload(request: HttpRequest, code: str) -> HttpResponse:
     form = TermsOfReferenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.tor_add(group=group, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
+            services.tor_add(group=group, actor=request.user, **form.cleaned_data)
+        except (Refused, ValidationError) as error:
+            _add_refusal(form, error)
         else:
             messages.success(request, _("The Terms of Reference document was added."))
             return redirect(group)
@@ -252,7 +290,7 @@ def tor_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     _require(group_permissions.can_manage_tor(request.user, group))
     tor = get_object_or_404(TermsOfReference, pk=pk, group=group)
     if request.method == "POST":
-        services.tor_delete(tor=tor)
+        services.tor_delete(tor=tor, actor=request.user)
         messages.success(request, _("The Terms of Reference document was deleted."))
         return redirect(group)
     return render(request, "groups/tor_delete.html", {"group": group, "tor": tor})
@@ -271,9 +309,9 @@ def chair_add(request: HttpRequest, code: str) -> HttpResponse:
     form = ChairTermForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.chair_term_add(group=group, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
+            services.chair_term_add(group=group, actor=request.user, **form.cleaned_data)
+        except (Refused, ValidationError) as error:
+            _add_refusal(form, error)
         else:
             messages.success(request, _("The term was added."))
             return redirect("groups:chairs", code=group.code)
@@ -296,9 +334,9 @@ def chair_end(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     form = ChairTermEndForm(request.POST or None, initial={"ended_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.chair_term_end(term=term, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
+            services.chair_term_end(term=term, actor=request.user, **form.cleaned_data)
+        except (Refused, ValidationError) as error:
+            _add_refusal(form, error)
         else:
             messages.success(request, _("The term was ended."))
             return redirect("groups:chairs", code=group.code)
@@ -326,9 +364,9 @@ def chair_change(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     form = ChairTermChangeForm(request.POST or None, initial={"start_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.chair_term_change(term=term, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
+            services.chair_term_change(term=term, actor=request.user, **form.cleaned_data)
+        except (Refused, ValidationError) as error:
+            _add_refusal(form, error)
         else:
             messages.success(request, _("The change was recorded."))
             return redirect("groups:chairs", code=group.code)

@@ -12,7 +12,7 @@ from .services import HEADER_FIELDS, PRIORITY_ALL_FIELDS, nsedp_for_year
 
 
 class RevisionMixin(forms.Form):
-    # The revision the user loaded: a save from a stale page is refused (see services.EditConflict).
+    # The revision the user loaded: a save from a stale page is refused (core.services.Conflict).
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 

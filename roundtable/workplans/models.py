@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from roundtable.core.i18n import Localized
+from roundtable.core.i18n import Localized, require_text
 from roundtable.core.models import TimeStampedModel
 
 
@@ -194,6 +194,16 @@ class Priority(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        require_text(self, "title", _("Give the title in Lao, in English, or both."))
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end cannot be before the start.")})
+        if self.budget is not None and not self.currency:
+            raise ValidationError({"currency": _("Give the currency of the budget.")})
 
 
 class PlannedMeeting(models.Model):

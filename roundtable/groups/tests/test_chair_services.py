@@ -26,7 +26,11 @@ def cochair_org(name: str) -> Organisation:
 def test_a_second_government_chair_at_the_same_time_is_refused(world):
     with pytest.raises(ValidationError) as error:
         services.chair_term_add(
-            group=world.health, role="chair", organisation=world.mpi, start_date=date(2025, 1, 1)
+            actor=world.user("rtp"),
+            group=world.health,
+            role="chair",
+            organisation=world.mpi,
+            start_date=date(2025, 1, 1),
         )
     assert codes(error.value) == {"chair_exists"}
     assert world.health.chair_terms.filter(role="chair").count() == 1
@@ -34,6 +38,7 @@ def test_a_second_government_chair_at_the_same_time_is_refused(world):
 
 def test_a_past_chair_term_can_be_recorded_before_the_current_one(world):
     term = services.chair_term_add(
+        actor=world.user("rtp"),
         group=world.health,
         role="chair",
         organisation=world.moh,
@@ -47,7 +52,11 @@ def test_a_past_chair_term_can_be_recorded_before_the_current_one(world):
 def test_the_chair_must_be_a_government_organisation(world):
     with pytest.raises(ValidationError) as error:
         services.chair_term_add(
-            group=world.education, role="chair", organisation=world.who, start_date=date(2025, 1, 1)
+            actor=world.user("rtp"),
+            group=world.education,
+            role="chair",
+            organisation=world.who,
+            start_date=date(2025, 1, 1),
         )
     assert "organisation" in error.value.error_dict
 
@@ -55,7 +64,11 @@ def test_the_chair_must_be_a_government_organisation(world):
 def test_a_co_chair_must_be_a_development_partner(world):
     with pytest.raises(ValidationError) as error:
         services.chair_term_add(
-            group=world.education, role="cochair", organisation=world.moes, start_date=date(2025, 1, 1)
+            actor=world.user("rtp"),
+            group=world.education,
+            role="cochair",
+            organisation=world.moes,
+            start_date=date(2025, 1, 1),
         )
     assert "organisation" in error.value.error_dict
 
@@ -63,14 +76,22 @@ def test_a_co_chair_must_be_a_development_partner(world):
 def test_a_co_chair_term_ends_by_default_after_the_configured_number_of_years(world, settings):
     settings.ROUNDTABLE = {**settings.ROUNDTABLE, "COCHAIR_TERM_YEARS": 3}
     term = services.chair_term_add(
-        group=world.education, role="cochair", organisation=world.who, start_date=date(2024, 2, 29)
+        actor=world.user("rtp"),
+        group=world.education,
+        role="cochair",
+        organisation=world.who,
+        start_date=date(2024, 2, 29),
     )
     assert term.planned_end == date(2027, 2, 28)
 
 
 def test_a_chair_term_has_no_planned_end_by_default(world):
     term = services.chair_term_add(
-        group=world.education, role="chair", organisation=world.moes, start_date=date(2025, 1, 1)
+        actor=world.user("rtp"),
+        group=world.education,
+        role="chair",
+        organisation=world.moes,
+        start_date=date(2025, 1, 1),
     )
     assert term.planned_end is None
 
@@ -78,13 +99,22 @@ def test_a_chair_term_has_no_planned_end_by_default(world):
 def test_three_co_chairs_are_accepted_and_a_fourth_is_refused(world):
     # Health already has Japan as co-chair.
     services.chair_term_add(
-        group=world.health, role="cochair", organisation=world.who, start_date=date(2025, 1, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        role="cochair",
+        organisation=world.who,
+        start_date=date(2025, 1, 1),
     )
     services.chair_term_add(
-        group=world.health, role="cochair", organisation=cochair_org("Australia"), start_date=date(2025, 1, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        role="cochair",
+        organisation=cochair_org("Australia"),
+        start_date=date(2025, 1, 1),
     )
     with pytest.raises(ValidationError) as error:
         services.chair_term_add(
+            actor=world.user("rtp"),
             group=world.health,
             role="cochair",
             organisation=cochair_org("France"),
@@ -98,7 +128,11 @@ def test_the_co_chair_limit_is_a_setting(world, settings):
     settings.ROUNDTABLE = {**settings.ROUNDTABLE, "MAX_COCHAIRS": 1}
     with pytest.raises(ValidationError) as error:
         services.chair_term_add(
-            group=world.health, role="cochair", organisation=world.who, start_date=date(2025, 1, 1)
+            actor=world.user("rtp"),
+            group=world.health,
+            role="cochair",
+            organisation=world.who,
+            start_date=date(2025, 1, 1),
         )
     assert codes(error.value) == {"too_many_cochairs"}
 
@@ -106,7 +140,11 @@ def test_the_co_chair_limit_is_a_setting(world, settings):
 def test_the_same_partner_cannot_co_chair_twice_at_the_same_time(world):
     with pytest.raises(ValidationError) as error:
         services.chair_term_add(
-            group=world.health, role="cochair", organisation=world.japan, start_date=date(2025, 1, 1)
+            actor=world.user("rtp"),
+            group=world.health,
+            role="cochair",
+            organisation=world.japan,
+            start_date=date(2025, 1, 1),
         )
     assert "organisation" in error.value.error_dict
 
@@ -114,6 +152,7 @@ def test_the_same_partner_cannot_co_chair_twice_at_the_same_time(world):
 def test_changing_a_co_chair_ends_the_term_the_day_before_and_records_the_reason(world):
     old = world.health.current_cochairs[0]
     new = services.chair_term_change(
+        actor=world.user("rtp"),
         term=old,
         organisation=world.who,
         start_date=date(2025, 7, 1),
@@ -133,7 +172,13 @@ def test_changing_a_co_chair_ends_the_term_the_day_before_and_records_the_reason
 def test_changing_a_co_chair_without_a_reason_is_refused_and_changes_nothing(world):
     old = world.health.current_cochairs[0]
     with pytest.raises(ValidationError) as error:
-        services.chair_term_change(term=old, organisation=world.who, start_date=date(2025, 7, 1), reason="  ")
+        services.chair_term_change(
+            actor=world.user("rtp"),
+            term=old,
+            organisation=world.who,
+            start_date=date(2025, 7, 1),
+            reason="  ",
+        )
     assert "reason" in error.value.error_dict
     old.refresh_from_db()
     assert old.ended_on is None
@@ -144,7 +189,11 @@ def test_a_change_cannot_start_before_the_current_term(world):
     old = world.health.current_chair
     with pytest.raises(ValidationError) as error:
         services.chair_term_change(
-            term=old, organisation=world.moh, start_date=date(2023, 1, 1), reason="new minister"
+            actor=world.user("rtp"),
+            term=old,
+            organisation=world.moh,
+            start_date=date(2023, 1, 1),
+            reason="new minister",
         )
     assert "start_date" in error.value.error_dict
 
@@ -152,6 +201,7 @@ def test_a_change_cannot_start_before_the_current_term(world):
 def test_changing_the_chair_hands_it_over_with_one_chair_at_a_time(world):
     old = world.health.current_chair
     new = services.chair_term_change(
+        actor=world.user("rtp"),
         term=old,
         organisation=world.moh,
         person=world.people["secretariat"],
@@ -164,40 +214,58 @@ def test_changing_the_chair_hands_it_over_with_one_chair_at_a_time(world):
 
 def test_the_only_chair_cannot_simply_be_ended(world):
     with pytest.raises(ValidationError) as error:
-        services.chair_term_end(term=world.health.current_chair, ended_on=date(2025, 1, 1))
+        services.chair_term_end(
+            actor=world.user("rtp"), term=world.health.current_chair, ended_on=date(2025, 1, 1)
+        )
     assert codes(error.value) == {"chair_required"}
 
 
 def test_the_last_co_chair_cannot_simply_be_ended(world):
     with pytest.raises(ValidationError) as error:
-        services.chair_term_end(term=world.health.current_cochairs[0], ended_on=date(2025, 1, 1))
+        services.chair_term_end(
+            actor=world.user("rtp"), term=world.health.current_cochairs[0], ended_on=date(2025, 1, 1)
+        )
     assert codes(error.value) == {"cochair_required"}
 
 
 def test_one_of_two_co_chairs_can_be_ended_with_a_reason(world):
     who = services.chair_term_add(
-        group=world.health, role="cochair", organisation=world.who, start_date=date(2025, 1, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        role="cochair",
+        organisation=world.who,
+        start_date=date(2025, 1, 1),
     )
-    ended = services.chair_term_end(term=who, ended_on=date(2025, 12, 31), reason="WHO withdrew")
+    ended = services.chair_term_end(
+        actor=world.user("rtp"), term=who, ended_on=date(2025, 12, 31), reason="WHO withdrew"
+    )
     assert ended.ended_on == date(2025, 12, 31)
     assert ended.end_reason == "WHO withdrew"
 
 
 def test_a_term_cannot_be_ended_twice(world):
     who = services.chair_term_add(
-        group=world.health, role="cochair", organisation=world.who, start_date=date(2025, 1, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        role="cochair",
+        organisation=world.who,
+        start_date=date(2025, 1, 1),
     )
-    services.chair_term_end(term=who, ended_on=date(2025, 12, 31))
+    services.chair_term_end(actor=world.user("rtp"), term=who, ended_on=date(2025, 12, 31))
     with pytest.raises(ValidationError) as error:
-        services.chair_term_end(term=who, ended_on=date(2026, 1, 31))
+        services.chair_term_end(actor=world.user("rtp"), term=who, ended_on=date(2026, 1, 31))
     assert codes(error.value) == {"already_ended"}
 
 
 def test_the_chairs_of_an_inactive_group_can_be_ended(world):
     world.health.is_active = False
     world.health.save()
-    services.chair_term_end(term=world.health.current_chair, ended_on=date(2025, 1, 1))
-    services.chair_term_end(term=world.health.current_cochairs[0], ended_on=date(2025, 1, 1))
+    services.chair_term_end(
+        actor=world.user("rtp"), term=world.health.current_chair, ended_on=date(2025, 1, 1)
+    )
+    services.chair_term_end(
+        actor=world.user("rtp"), term=world.health.current_cochairs[0], ended_on=date(2025, 1, 1)
+    )
 
 
 def test_rotation_is_due_within_the_reminder_period_before_the_planned_end(world, settings):

@@ -17,7 +17,12 @@ GROUP_SECRETARIAT = [302, 403, 403, 403, 403, 200, 200]
 
 def _tor(world) -> TermsOfReference:
     return services.tor_add(
-        group=world.health, file=pdf_upload(), language="en", version="1", issued_on=date(2024, 1, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        file=pdf_upload(),
+        language="en",
+        version="1",
+        issued_on=date(2024, 1, 1),
     )
 
 
@@ -71,6 +76,7 @@ def test_the_group_secretariat_edits_the_profile_but_not_the_structure(world, cl
             "mandate_en": "Coordinate health.",
             "lead_ministry": world.moh.pk,
             "is_active": "",
+            "revision": 1,
         },
     )
     assert response.status_code == 302
@@ -178,7 +184,11 @@ def test_a_fourth_co_chair_is_refused_with_a_clear_message(world, client_for):
     for name in ("WHO2", "Australia"):
         partner = Organisation.objects.create(name_en=name, kind="bilateral")
         services.chair_term_add(
-            group=world.health, role="cochair", organisation=partner, start_date=date(2025, 1, 1)
+            actor=world.user("rtp"),
+            group=world.health,
+            role="cochair",
+            organisation=partner,
+            start_date=date(2025, 1, 1),
         )
     response = client_for(world.user("rtp")).post(
         "/en/groups/health/chairs/add/",

@@ -100,10 +100,18 @@ def test_the_group_page_shows_mandate_sub_groups_tor_and_linked_results(world, c
         framework=nsedp, level="outcome", code="2", title_en="Human resources"
     )
     services.group_update(
-        group=world.health, mandate_en="Coordinate the health sector.", sdgs=[goal], nsedp_outcomes=[outcome]
+        group=world.health,
+        actor=world.user("secretariat"),
+        data={"mandate_en": "Coordinate the health sector.", "sdgs": [goal], "nsedp_outcomes": [outcome]},
+        revision=world.health.revision,
     )
     tor = services.tor_add(
-        group=world.health, file=pdf_upload(), language="en", version="2", issued_on=date(2024, 5, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        file=pdf_upload(),
+        language="en",
+        version="2",
+        issued_on=date(2024, 5, 1),
     )
     body = client.get("/en/groups/health/").content.decode()
     assert "Coordinate the health sector." in body
@@ -129,7 +137,12 @@ def test_only_the_rtp_secretariat_sees_an_inactive_group(world, client_for, pers
 @pytest.mark.parametrize("persona", LADDER)
 def test_everyone_downloads_the_terms_of_reference(world, client_for, persona):
     tor = services.tor_add(
-        group=world.health, file=pdf_upload(), language="lo", version="1", issued_on=date(2024, 5, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        file=pdf_upload(),
+        language="lo",
+        version="1",
+        issued_on=date(2024, 5, 1),
     )
     response = client_for(world.user(persona)).get(reverse("groups:tor_download", args=["health", tor.pk]))
     assert response.status_code == 200
@@ -139,14 +152,21 @@ def test_everyone_downloads_the_terms_of_reference(world, client_for, persona):
 
 def test_a_tor_is_downloaded_only_through_its_own_group(world, client):
     tor = services.tor_add(
-        group=world.health, file=pdf_upload(), language="lo", version="1", issued_on=date(2024, 5, 1)
+        actor=world.user("rtp"),
+        group=world.health,
+        file=pdf_upload(),
+        language="lo",
+        version="1",
+        issued_on=date(2024, 5, 1),
     )
     assert client.get(reverse("groups:tor_download", args=["education", tor.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("persona,sees", list(zip(LADDER, [False] * 6 + [True], strict=True)))
 def test_only_the_rtp_secretariat_reads_the_audit_history_of_a_group(world, client_for, persona, sees):
-    services.group_update(group=world.health, mandate_en="A new mandate")
+    services.group_update(
+        group=world.health, actor=world.user("rtp"), data={"mandate_en": "A new mandate"}, revision=1
+    )
     body = client_for(world.user(persona)).get("/en/groups/health/").content.decode()
     assert ('id="history"' in body) is sees
 
@@ -194,6 +214,7 @@ def test_management_links_follow_the_permissions(world, client_for, persona, edi
 @pytest.mark.parametrize("persona", LADDER)
 def test_everyone_sees_who_chaired_when(world, client_for, persona):
     services.chair_term_change(
+        actor=world.user("rtp"),
         term=world.health.current_cochairs[0],
         organisation=world.who,
         start_date=date(2025, 7, 1),

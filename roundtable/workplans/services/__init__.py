@@ -1,14 +1,15 @@
 """Every write to a work plan: creating it, editing its parts, and moving it along its life.
 
-Views, the demo and tests all call these functions. Each checks the actor's role (PermissionDenied)
-and the plan's state (ValidationError with a message for the user), so a refused attempt changes nothing.
+Views, the demo and tests all call these functions. Each checks the actor's role and the plan's state
+(`roundtable.core.services.Refused`, with a message for the user and a code), refuses a save from a stale
+page (`Conflict`, with what changed) and reports bad input as ValidationError, so a refused attempt changes
+nothing.
 
 The package has one module per concern; import from here (`from roundtable.workplans import services`):
-- `common`: the editable fields, the errors (EditConflict) and the guards every write passes through;
+- `common`: the editable fields and the guards every write passes through;
 - `creating`: starting a plan, empty or from last year's;
 - `editing`: the header, planned meetings and stakeholders;
 - `priorities`: the priority programmes/projects;
-- `conflicts`: what changed since a user loaded a record (shown when their save is refused);
 - `lifecycle`: the steps of the plan's life and who may take them;
 - `snapshots`: the versions kept at submission, approval and publication.
 """
@@ -19,12 +20,9 @@ from .common import (
     PRIORITY_ALL_FIELDS,
     PRIORITY_FIELDS,
     PRIORITY_M2M,
-    EditConflict,
-    FieldChange,
     nsedp_for_year,
     one_year_on,
 )
-from .conflicts import header_changes, meeting_changes, priority_changes
 from .creating import workplan_create
 from .editing import (
     plannable_groups,
@@ -55,19 +53,14 @@ __all__ = [
     "PRIORITY_FIELDS",
     "PRIORITY_M2M",
     "Action",
-    "EditConflict",
-    "FieldChange",
     "available_actions",
-    "header_changes",
     "may_take_step",
-    "meeting_changes",
     "nsedp_for_year",
     "one_year_on",
     "plannable_groups",
     "planned_meeting_add",
     "planned_meeting_remove",
     "planned_meeting_update",
-    "priority_changes",
     "priority_create",
     "priority_delete",
     "priority_move",

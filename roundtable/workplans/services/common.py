@@ -1,14 +1,14 @@
-"""What the work-plan services share: the editable fields, the errors they raise, and the guards every
-write passes through (the actor's role, the plan's state, a row lock on the plan)."""
+"""What the work-plan services share: the editable fields and the guards every write passes through (the
+actor's role, the plan's state, a row lock on the plan). Refusals and stale saves raise core's `Refused`
+and `Conflict` (roundtable.core.services), like every other app's services."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from roundtable.core.services import lock, require
 from roundtable.frameworks.models import Framework
 
 from .. import permissions
@@ -38,21 +38,6 @@ PRIORITY_FIELDS = [f for f in PRIORITY_ALL_FIELDS if f not in PRIORITY_M2M]
 MEETING_FIELDS = ["group", "date", "title_lo", "title_en"]
 
 
-@dataclass
-class FieldChange:
-    label: str
-    then: str
-    now: str
-
-
-class EditConflict(Exception):
-    """Someone saved the same record after the user loaded it; `changes` says what they changed."""
-
-    def __init__(self, changes: list[FieldChange]):
-        super().__init__("edit conflict")
-        self.changes = changes
-
-
 def nsedp_for_year(year: int) -> Framework | None:
     """The NSEDP whose period covers the year (else the latest one): priorities link to its outputs."""
     nsedps = Framework.objects.filter(kind="nsedp")
@@ -71,29 +56,30 @@ def one_year_on(day: date | None) -> date | None:
         return day.replace(year=day.year + 1, day=28)
 
 
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You may not do this with this work plan."))
+def locked_plan(plan: WorkPlan, revision: int | None = None) -> WorkPlan:
+    """The plan, row-locked for the transaction so that two saves of it are serialised (core.services.lock);
+    Conflict when `revision` is given and someone saved the plan since."""
+    return lock(plan, revision, HEADER_FIELDS)
 
 
-def locked_plan(plan_id: int) -> WorkPlan:
-    # Row lock on PostgreSQL so that two saves of the same plan are serialised (SQLite locks the database).
-    return WorkPlan.objects.select_for_update().select_related("group").get(pk=plan_id)
+def require_role(allowed: bool) -> None:
+    require(allowed, _("You may not do this with this work plan."))
 
 
 def require_editable(actor, plan: WorkPlan) -> None:
-    """The actor is the group's secretariat (else PermissionDenied) and the plan is in its hands (else
-    ValidationError with a message for the user)."""
-    require(permissions.may_edit_group_plans(actor, plan.group))
-    if not plan.is_editable:
-        raise ValidationError(
-            _("The plan is “%(status)s”: it can be changed only as a draft or when returned.")
-            % {"status": plan.get_status_display()}
-        )
+    """The actor is the group's secretariat and the plan is in its hands (else Refused, with a message for
+    the user: "not_allowed" or "wrong_state")."""
+    require_role(permissions.may_edit_group_plans(actor, plan.group))
+    require(
+        plan.is_editable,
+        _("The plan is “%(status)s”: it can be changed only as a draft or when returned.")
+        % {"status": plan.get_status_display()},
+        code="wrong_state",
+    )
 
 
 def remove_part(part, actor) -> None:
     """Delete a priority, planned meeting or stakeholder of a plan still in the secretariat's hands
     (the caller is atomic: the plan stays locked until the deletion is done)."""
-    require_editable(actor, locked_plan(part.workplan_id))
+    require_editable(actor, locked_plan(part.workplan))
     part.delete()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from roundtable.core.services import require
+
 from .. import permissions
 from ..models import PlannedMeeting, PlanStakeholder, Priority, WorkPlan
-from .common import HEADER_FIELDS, PRIORITY_FIELDS, nsedp_for_year, one_year_on, require
+from .common import HEADER_FIELDS, PRIORITY_FIELDS, nsedp_for_year, one_year_on, require_role
 
 
 @transaction.atomic
@@ -17,14 +18,20 @@ def workplan_create(*, group, year: int, actor, start_from_previous: bool = Fals
     """A new plan for the group and year: empty, or started from the previous year's plan (header,
     priorities, planned meetings and stakeholders copied; dates moved a year on; NSEDP links kept only
     when they belong to the NSEDP of the new year)."""
-    require(permissions.can_create_workplan(actor, group))
-    if WorkPlan.objects.filter(group=group, year=year).exists():
-        raise ValidationError(_("The group already has a work plan for %(year)s.") % {"year": year})
+    require_role(permissions.can_create_workplan(actor, group))
+    require(
+        not WorkPlan.objects.filter(group=group, year=year).exists(),
+        _("The group already has a work plan for %(year)s.") % {"year": year},
+        code="exists",
+    )
     previous = None
     if start_from_previous:
         previous = WorkPlan.objects.filter(group=group, year=year - 1).first()
-        if previous is None:
-            raise ValidationError(_("There is no plan of %(year)s to start from.") % {"year": year - 1})
+        require(
+            previous is not None,
+            _("There is no plan of %(year)s to start from.") % {"year": year - 1},
+            code="no_previous_plan",
+        )
     plan = WorkPlan(group=group, year=year, based_on=previous)
     if previous is not None:
         for field in HEADER_FIELDS:

@@ -10,25 +10,21 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from roundtable.core.services import lock, model_update
+
 from ..models import PlannedMeeting, PlanStakeholder, WorkPlan
-from .common import HEADER_FIELDS, EditConflict, locked_plan, remove_part, require_editable
-from .conflicts import header_changes, meeting_changes
+from .common import HEADER_FIELDS, MEETING_FIELDS, locked_plan, remove_part, require_editable
 
 # --- the header ---------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def workplan_update_header(*, plan: WorkPlan, actor, data: dict, revision: int) -> WorkPlan:
-    """Save the header (strategy, context); refused with EditConflict when saved since `revision`."""
-    current = locked_plan(plan.pk)
+    """Save the header (strategy, context); Conflict when someone saved the plan since `revision`."""
+    current = locked_plan(plan)
     require_editable(actor, current)
-    if current.revision != revision:
-        raise EditConflict(header_changes(current, revision))
-    for field in HEADER_FIELDS:
-        setattr(current, field, data.get(field, ""))
-    current.revision += 1
-    current.full_clean()
-    current.save()
+    current = lock(current, revision, HEADER_FIELDS)
+    model_update(current, {field: data.get(field, "") for field in HEADER_FIELDS}, fields=HEADER_FIELDS)
     return current
 
 
@@ -56,7 +52,7 @@ def _check_meeting(plan: WorkPlan, group, day: date, kept_group_id: int | None =
 def planned_meeting_add(
     *, plan: WorkPlan, actor, group, day: date, title_lo: str = "", title_en: str = ""
 ) -> PlannedMeeting:
-    current = locked_plan(plan.pk)
+    current = locked_plan(plan)
     require_editable(actor, current)
     _check_meeting(current, group, day)
     meeting = PlannedMeeting(
@@ -78,19 +74,13 @@ def planned_meeting_update(
     title_en: str = "",
     revision: int,
 ) -> PlannedMeeting:
-    """Change a planned meeting's date, group or title; refused with EditConflict when someone saved it
-    since `revision`."""
-    plan = locked_plan(meeting.workplan_id)
+    """Change a planned meeting's date, group or title; Conflict when someone saved it since `revision`."""
+    plan = locked_plan(meeting.workplan)
     require_editable(actor, plan)
-    current = PlannedMeeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
-    if current.revision != revision:
-        raise EditConflict(meeting_changes(current, revision))
+    current = lock(meeting, revision, MEETING_FIELDS)
     _check_meeting(plan, group, day, kept_group_id=current.group_id)
-    current.group, current.date = group, day
-    current.title_lo, current.title_en = title_lo.strip(), title_en.strip()
-    current.revision += 1
-    current.full_clean()
-    current.save()
+    data = {"group": group, "date": day, "title_lo": title_lo.strip(), "title_en": title_en.strip()}
+    model_update(current, data, fields=MEETING_FIELDS)
     return current
 
 
@@ -109,7 +99,7 @@ def stakeholders_import(*, plan: WorkPlan, actor) -> int:
     from roundtable.directory.models import Membership
     from roundtable.groups.models import ChairTerm
 
-    current = locked_plan(plan.pk)
+    current = locked_plan(plan)
     require_editable(actor, current)
     people = set(current.stakeholders.exclude(person=None).values_list("person_id", flat=True))
     organisations = set(current.stakeholders.filter(person=None).values_list("organisation_id", flat=True))
@@ -139,7 +129,7 @@ def stakeholders_import(*, plan: WorkPlan, actor) -> int:
 def stakeholder_add(
     *, plan: WorkPlan, actor, organisation=None, name: str = "", role: str = ""
 ) -> PlanStakeholder:
-    current = locked_plan(plan.pk)
+    current = locked_plan(plan)
     require_editable(actor, current)
     if organisation is None and not name.strip():
         raise ValidationError({"name": _("Choose an organisation from the directory or write a name.")})

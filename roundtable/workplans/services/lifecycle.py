@@ -13,9 +13,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from roundtable.core.services import Conflict, Refused, changes_since, model_update, require
+
 from .. import permissions
 from ..models import WorkPlan, WorkPlanStatus, WorkPlanStep
-from .common import locked_plan, require
+from .common import HEADER_FIELDS, locked_plan, require_role
 from .snapshots import version_create
 
 S = WorkPlanStatus
@@ -96,42 +98,47 @@ def may_take_step(user, plan: WorkPlan, action: str) -> bool:
     return act is not None and plan.status in act.sources and act.role(user, plan.group)
 
 
+STEP_FIELDS = ["status", "submitted_at", "published_at"]
+
+
 @transaction.atomic
 def workplan_take_step(
     *, plan: WorkPlan, actor, action: str, comment: str = "", revision: int | None = None
 ) -> WorkPlan:
     """Move the plan one step along its life, recording who, when and the comment.
 
-    Refusals: PermissionDenied when the actor's role may not take this step at all; ValidationError when
-    it cannot be taken now (another status, a stale page, a missing comment, or content not ready)."""
+    Refusals change nothing: Refused ("not_allowed") when the actor's role may not take this step at all,
+    Refused ("wrong_state", "not_ready") when it cannot be taken now (another status, content not ready),
+    Conflict when the plan changed since the page the actor decided on (`revision`), ValidationError on
+    the comment when the step needs one."""
     act = ACTIONS.get(action)
     if act is None:
-        raise ValidationError(_("Unknown step."))
-    current = locked_plan(plan.pk)
-    require(act.role(actor, current.group))
-    if current.status not in act.sources:
-        raise ValidationError(
-            _("This step is not possible now: the plan is “%(status)s”.")
-            % {"status": current.get_status_display()}
-        )
+        raise Refused(_("Unknown step."), code="unknown_step")
+    current = locked_plan(plan)
+    require_role(act.role(actor, current.group))
+    require(
+        current.status in act.sources,
+        _("This step is not possible now: the plan is “%(status)s”.")
+        % {"status": current.get_status_display()},
+        code="wrong_state",
+    )
     if revision is not None and revision != current.revision:
-        raise ValidationError(_("The plan changed since you opened it. Look at it again before you decide."))
+        raise Conflict(
+            changes_since(current, revision, HEADER_FIELDS + ["status"]),
+            _("The plan changed since you opened it. Look at it again before you decide."),
+        )
     comment = (comment or "").strip()
     if act.needs_comment and not comment:
         raise ValidationError({"comment": _("Write what needs to change.")})
     if act.checks_content:
         problems = workplan_problems(current)
-        if problems:
-            raise ValidationError(problems)
+        require(not problems, " ".join(problems), code="not_ready")
     from_status = current.status
     now = timezone.now()
-    current.status = act.target
+    changes = {"status": act.target, "published_at": now if act.target == S.PUBLISHED else None}
     if act.target == S.SUBMITTED and current.submitted_at is None:
-        current.submitted_at = now
-    if act.target == S.PUBLISHED:
-        current.published_at = now
-    current.revision += 1
-    current.save()
+        changes["submitted_at"] = now
+    model_update(current, changes, fields=STEP_FIELDS)
     WorkPlanStep.objects.create(
         workplan=current, from_status=from_status, to_status=act.target, actor=actor, comment=comment
     )

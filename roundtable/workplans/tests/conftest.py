@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from roundtable.frameworks.models import Framework, FrameworkItem
 from roundtable.workplans.models import Priority, WorkPlan, WorkPlanStatus
@@ -105,3 +106,10 @@ def make_plan(world, frameworks):
         return plan
 
     return make
+
+
+@pytest.fixture
+def english():
+    """Messages in English, for tests that match a service's message (the default language is Lao)."""
+    with translation.override("en"):
+        yield

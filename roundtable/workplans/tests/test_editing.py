@@ -4,8 +4,8 @@ and two people editing at once never silently overwrite each other."""
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied
 
+from roundtable.core.services import Refused
 from roundtable.workplans import services
 from roundtable.workplans.models import PlannedMeeting, PlanStakeholder, Priority, WorkPlan, WorkPlanStatus
 
@@ -295,10 +295,12 @@ def test_stakeholders_come_from_the_directory_with_additions(world, make_plan, c
 
 def test_the_service_refuses_edits_from_other_roles(world, make_plan):
     plan = make_plan()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refused) as refused:
         services.workplan_update_header(
             plan=plan, actor=world.user("rtp"), data=_header(1, context_en="x"), revision=1
         )
-    with pytest.raises(PermissionDenied):
+    assert refused.value.code == "not_allowed"
+    with pytest.raises(Refused) as refused:
         services.stakeholders_import(plan=plan, actor=world.user("chair"))
+    assert refused.value.code == "not_allowed"
     assert not plan.stakeholders.exists()

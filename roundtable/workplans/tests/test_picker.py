@@ -130,7 +130,7 @@ def test_the_priority_form_has_a_save_button_before_the_filter_buttons(world, ma
 
 
 def test_the_service_refuses_an_output_of_another_nsedp_unless_the_priority_had_it(
-    world, make_plan, frameworks
+    world, make_plan, frameworks, english
 ):
     plan = make_plan(ready=False)
     actor = world.user("secretariat")
@@ -151,7 +151,7 @@ def test_the_service_refuses_an_output_of_another_nsedp_unless_the_priority_had_
     assert set(priority.nsedp_outputs.all()) == {frameworks.old_output, frameworks.output}
 
 
-def test_the_service_refuses_framework_items_of_the_wrong_kind(world, make_plan, frameworks):
+def test_the_service_refuses_framework_items_of_the_wrong_kind(world, make_plan, frameworks, english):
     plan = make_plan(ready=False)
     actor = world.user("secretariat")
     with pytest.raises(ValidationError, match="NSEDP outputs only"):

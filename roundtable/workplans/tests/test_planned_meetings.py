@@ -4,8 +4,9 @@ sub-groups can be chosen; two people editing the same meeting never silently ove
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
+from roundtable.core.services import Refused
 from roundtable.groups.models import Group
 from roundtable.workplans import services
 from roundtable.workplans.models import PlannedMeeting, WorkPlanStatus
@@ -110,7 +111,9 @@ def test_another_groups_sub_group_is_not_offered_and_is_refused(world, meeting, 
     assert meeting.group == world.health and PlannedMeeting.objects.count() == 1
 
 
-def test_the_services_refuse_another_groups_sub_group_and_a_closed_sub_group(world, meeting, other_sub):
+def test_the_services_refuse_another_groups_sub_group_and_a_closed_sub_group(
+    world, meeting, other_sub, english
+):
     actor = world.user("secretariat")
     with pytest.raises(ValidationError, match="sub-groups"):
         services.planned_meeting_add(
@@ -174,7 +177,7 @@ def test_a_meeting_of_a_plan_with_the_chair_cannot_be_edited(world, meeting, cli
     assert "it can be changed only as a draft or when returned" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.revision == 1
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused, match="it can be changed only as a draft or when returned"):
         services.planned_meeting_update(
             meeting=meeting,
             actor=world.user("secretariat"),
@@ -185,10 +188,11 @@ def test_a_meeting_of_a_plan_with_the_chair_cannot_be_edited(world, meeting, cli
 
 
 def test_the_service_refuses_an_edit_from_the_chair(world, meeting):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refused) as refused:
         services.planned_meeting_update(
             meeting=meeting, actor=world.user("chair"), group=world.health, day=date(2026, 5, 1), revision=1
         )
+    assert refused.value.code == "not_allowed"
     meeting.refresh_from_db()
     assert meeting.date == date(2026, 3, 12)
 

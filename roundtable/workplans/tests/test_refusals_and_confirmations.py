@@ -140,7 +140,6 @@ def test_the_services_package_keeps_the_public_names():
         "version_create",
         "workplan_snapshot",
         "nsedp_for_year",
-        "EditConflict",
         "ACTIONS",
         "HEADER_FIELDS",
     ]:

@@ -2,8 +2,9 @@
 refused attempt changes nothing."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
+from roundtable.core.services import Conflict, Refused
 from roundtable.workplans import services
 from roundtable.workplans.models import WorkPlan, WorkPlanStatus, WorkPlanStep, WorkPlanVersion
 
@@ -81,8 +82,9 @@ def test_the_service_refuses_other_roles_too(world, make_plan, step):
         if role in allowed or role == "anonymous":
             continue
         state = _snapshot(plan)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(Refused) as refused:
             services.workplan_take_step(plan=plan, actor=world.user(role), action=step, comment="x")
+        assert refused.value.code == "not_allowed"
         assert _snapshot(plan) == state
 
 
@@ -153,22 +155,24 @@ def test_returning_needs_a_comment(world, make_plan):
     assert plan.status == S.WITH_CHAIR and not WorkPlanStep.objects.exists()
 
 
-def test_a_plan_without_priorities_or_without_nsedp_links_cannot_be_sent(world, make_plan, frameworks):
+def test_a_plan_without_priorities_or_without_nsedp_links_cannot_be_sent(
+    world, make_plan, frameworks, english
+):
     empty = make_plan(ready=False)
-    with pytest.raises(ValidationError, match="at least one priority"):
+    with pytest.raises(Refused, match="at least one priority"):
         services.workplan_take_step(plan=empty, actor=world.user("secretariat"), action="send")
     unlinked = make_plan(ready=False, year=2027)
     from .conftest import add_priority
 
     add_priority(unlinked, None)
-    with pytest.raises(ValidationError, match="no NSEDP output"):
+    with pytest.raises(Refused, match="no NSEDP output"):
         services.workplan_take_step(plan=unlinked, actor=world.user("secretariat"), action="send")
     assert WorkPlan.objects.filter(status=S.DRAFT).count() == 2
 
 
-def test_a_stale_page_cannot_take_a_step(world, make_plan):
+def test_a_stale_page_cannot_take_a_step(world, make_plan, english):
     plan = make_plan(status=S.WITH_CHAIR)
-    with pytest.raises(ValidationError, match="changed since you opened it"):
+    with pytest.raises(Conflict, match="changed since you opened it"):
         services.workplan_take_step(
             plan=plan, actor=world.user("chair"), action="chair_approve", revision=plan.revision - 1 or 99
         )

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from roundtable.core.services import Conflict, Refused
 from roundtable.groups.models import Group
 
 from .. import permissions
@@ -62,6 +63,13 @@ def plan_url(plan: WorkPlan, name: str, *args) -> str:
     return reverse(f"workplans:{name}", args=[plan.group.code, plan.year, *args])
 
 
+def refusal_text(error: Refused | Conflict | ValidationError) -> str:
+    """What to tell the user when a service refused: its message (a ValidationError's messages)."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error.message)
+
+
 def conflict_message(request: HttpRequest) -> None:
     messages.error(
         request,
@@ -90,8 +98,8 @@ def confirm_then_remove(
         )
     try:
         remove()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except (Refused, ValidationError) as error:
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, done)
     return redirect(back)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from roundtable.core.forms import add_service_error
+from roundtable.core.services import Conflict, Refused
 
 from .. import permissions, services
 from ..forms import PICKERS, CreateForm, HeaderForm, PriorityForm
@@ -23,6 +24,7 @@ from .access import (
     get_plan_for_edit,
     not_editable,
     rebound,
+    refusal_text,
     require_plan_year,
 )
 
@@ -50,6 +52,8 @@ def create(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 actor=request.user,
                 start_from_previous=form.cleaned_data["start"] == CreateForm.PREVIOUS,
             )
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -76,11 +80,13 @@ def edit_header(request: HttpRequest, code: str, year: int) -> HttpResponse:
             services.workplan_update_header(
                 plan=plan, actor=request.user, data=form.cleaned_data, revision=form.cleaned_data["revision"]
             )
-        except services.EditConflict as conflict:
+        except Conflict as conflict:
             changes = conflict.changes
             conflict_message(request)
             current = WorkPlan.objects.get(pk=plan.pk)
             form = rebound(HeaderForm, request, current.revision, instance=current)
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -112,11 +118,13 @@ def _priority_page(request: HttpRequest, plan: WorkPlan, priority: Priority | No
                     data=form.cleaned_data,
                     revision=form.cleaned_data["revision"],
                 )
-        except services.EditConflict as conflict:
+        except Conflict as conflict:
             changes = conflict.changes
             conflict_message(request)
             current = Priority.objects.get(pk=priority.pk)
             form = rebound(PriorityForm, request, current.revision, instance=current, plan=plan)
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -194,6 +202,6 @@ def priority_move(request: HttpRequest, code: str, year: int, pk: int) -> HttpRe
         services.priority_move(
             priority=priority, actor=request.user, direction=request.POST.get("direction", "")
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except (Refused, ValidationError) as error:
+        messages.error(request, refusal_text(error))
     return redirect(plan.get_absolute_url() + "#priorities")

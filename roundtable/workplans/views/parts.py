@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from roundtable.core.forms import add_service_error
 from roundtable.core.pagination import DEFAULT_PER_PAGE
+from roundtable.core.services import Conflict, Refused
 
 from .. import services
 from ..forms import MeetingForm, StakeholderForm
@@ -26,6 +27,7 @@ from .access import (
     not_editable,
     plan_url,
     rebound,
+    refusal_text,
 )
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -52,6 +54,8 @@ def meetings(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 title_lo=form.cleaned_data["title_lo"],
                 title_en=form.cleaned_data["title_en"],
             )
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -105,11 +109,13 @@ def meeting_edit(request: HttpRequest, code: str, year: int, pk: int) -> HttpRes
                 title_en=form.cleaned_data["title_en"],
                 revision=form.cleaned_data["revision"],
             )
-        except services.EditConflict as conflict:
+        except Conflict as conflict:
             changes = conflict.changes
             conflict_message(request)
             revision = PlannedMeeting.objects.get(pk=pk).revision
             form = rebound(MeetingForm, request, revision, groups=groups, editing=True)
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -157,6 +163,8 @@ def stakeholders(request: HttpRequest, code: str, year: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.stakeholder_add(plan=plan, actor=request.user, **form.cleaned_data)
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -176,8 +184,8 @@ def stakeholders_import(request: HttpRequest, code: str, year: int) -> HttpRespo
     plan = get_plan_for_edit(request, code, year)
     try:
         added = services.stakeholders_import(plan=plan, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except (Refused, ValidationError) as error:
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("%(n)s stakeholders added from the directory.") % {"n": added})
     return redirect(plan_url(plan, "stakeholders"))

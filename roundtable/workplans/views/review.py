@@ -11,11 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from roundtable.core.services import Conflict, Refused
+
 from .. import overview as overview_data
 from .. import permissions, services
 from .. import versions as version_diff
 from ..forms import StepForm
-from .access import get_plan_for_user, require_plan_year
+from .access import get_plan_for_user, refusal_text, require_plan_year
 from .public import detail_context
 
 
@@ -41,8 +43,8 @@ def step(request: HttpRequest, code: str, year: int, action: str) -> HttpRespons
             comment=form.cleaned_data.get("comment", ""),
             revision=form.cleaned_data.get("revision"),
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except (Refused, Conflict, ValidationError) as error:
+        messages.error(request, refusal_text(error))
         plan.refresh_from_db()
         # The page now shows the plan as it is: the next try is made knowing it (current revision).
         data = request.POST.copy()
