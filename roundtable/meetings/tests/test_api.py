@@ -10,7 +10,7 @@ from roundtable.core.api import ROUTES
 from roundtable.meetings import services
 from roundtable.meetings.tests.test_documents import pdf
 
-from .conftest import make_meeting
+from .conftest import make_meeting, officer
 
 router = DefaultRouter()
 for route in ROUTES:
@@ -28,10 +28,12 @@ def test_the_api_lists_public_meetings_only_with_their_public_pages_and_public_d
         world.health, public=True, title_en="Public", online_link="https://meet.example.la/x"
     )
     make_meeting(world.health, public=False, title_en="Internal")
-    services.participants_invite(meeting=public)
-    services.document_add(meeting=public, upload=pdf("open.pdf"), title="Open paper", visibility="public")
+    services.participants_invite(actor=officer(), meeting=public)
     services.document_add(
-        meeting=public, upload=pdf("closed.pdf"), title="Members paper", visibility="members"
+        actor=officer(), meeting=public, upload=pdf("open.pdf"), title="Open paper", visibility="public"
+    )
+    services.document_add(
+        actor=officer(), meeting=public, upload=pdf("closed.pdf"), title="Members paper", visibility="members"
     )
     response = client.get("/api/v1/meetings/")
     assert response.status_code == 200
@@ -63,12 +65,12 @@ def test_the_api_filters_by_group_and_year(world, client):
 def test_the_api_list_runs_the_same_number_of_queries_for_few_and_many_meetings(world, client):
     for i in range(2):
         m = make_meeting(world.health, days=i + 1, public=True)
-        services.document_add(meeting=m, upload=pdf(), title="Doc", visibility="public")
+        services.document_add(actor=officer(), meeting=m, upload=pdf(), title="Doc", visibility="public")
     with CaptureQueriesContext(connection) as few:
         client.get("/api/v1/meetings/")
     for i in range(20):
         m = make_meeting(world.education, days=i + 1, public=True)
-        services.document_add(meeting=m, upload=pdf(), title="Doc", visibility="public")
+        services.document_add(actor=officer(), meeting=m, upload=pdf(), title="Doc", visibility="public")
     with CaptureQueriesContext(connection) as many:
         client.get("/api/v1/meetings/")
     assert len(many) == len(few)
