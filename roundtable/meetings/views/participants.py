@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from roundtable.core.tasks import job_message, jobs_started_by
+
 from .. import services, sheets
 from ..access import meeting_for_manager
 from ..forms import InviteForm, WalkInForm
@@ -29,19 +31,23 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            added, sent = services.participants_invite(
-                actor=request.user,
-                meeting=meeting,
-                stakeholders=form.cleaned_data["stakeholders"],
-                people=form.cleaned_data["people"],
-            )
+            # The invitations leave the request as a job: its page follows them when a worker sends them.
+            with jobs_started_by(request.user) as started:
+                added, sent = services.participants_invite(
+                    actor=request.user,
+                    meeting=meeting,
+                    stakeholders=form.cleaned_data["stakeholders"],
+                    people=form.cleaned_data["people"],
+                )
         except services.Refused as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(
+            counts = {"added": added, "sent": sent}
+            job_message(
                 request,
-                _("%(added)d people added to the list; %(sent)d invitations sent.")
-                % {"added": added, "sent": sent},
+                started,
+                done=_("%(added)d people added to the list; %(sent)d invitations sent.") % counts,
+                queued=_("%(added)d people added to the list; %(sent)d invitations are being sent.") % counts,
             )
             return redirect("meetings:participants", pk=meeting.pk)
     stakeholder_count = meeting.group.memberships.current().count()
