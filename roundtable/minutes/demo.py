@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
+from roundtable.core.services import model_update
 from roundtable.directory.models import Membership
 from roundtable.meetings.models import AgendaItemKind, Meeting, MeetingState
 
@@ -238,22 +239,22 @@ def _version(minutes, lang, state, day, index, secretariat, chair, rtp_user, att
         MinutesStatus.RETURNED: rtp_user,
     }
     tz = timezone.get_current_timezone()
-    version = MinutesVersion.objects.create(minutes=minutes, language=lang, status=state)
+    version = MinutesVersion.objects.create(minutes=minutes, language=lang)
     counts["versions"] += 1
     previous = MinutesStatus.DRAFT
     now = timezone.now()
     for status in PATH[state]:
         at = min(datetime.combine(when[status], time(10, 0), tzinfo=tz), now)
-        step = MinutesStep.objects.create(
+        MinutesStep.objects.create(
             version=version,
             from_status=previous,
             to_status=status,
             actor=actors[status],
+            at=at,
             comment="Please add the figures of the health budget under item 3."
             if status == MinutesStatus.RETURNED
             else "",
         )
-        MinutesStep.objects.filter(pk=step.pk).update(at=at)
         if status == MinutesStatus.CIRCULATED:
             version.comments_until = max(
                 when[status] + timedelta(days=7), timezone.localdate() if state == status else day
@@ -267,10 +268,11 @@ def _version(minutes, lang, state, day, index, secretariat, chair, rtp_user, att
         elif status == MinutesStatus.RETURNED:
             version.chair_approved_at = None
         previous = status
+    version.status = state
     version.save()
-    if state == MinutesStatus.PUBLISHED and not minutes.meeting.is_public:
+    if state == MinutesStatus.PUBLISHED:
         # As services.minutes_publish does: published minutes make the meeting's information public.
-        Meeting.objects.filter(pk=minutes.meeting_id).update(is_public=True)
+        model_update(minutes.meeting, {"is_public": True}, fields=["is_public"])
     if state == MinutesStatus.CIRCULATED and attendees:
         commenter = next((p.person.user for p in attendees if p.person_id and p.person.user_id), None)
         if commenter is not None:

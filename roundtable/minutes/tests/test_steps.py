@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from roundtable.conftest import LADDER
 from roundtable.minutes import services
@@ -49,8 +49,10 @@ def test_only_the_allowed_role_takes_each_step_and_refusals_change_nothing(
     if step == "circulate":
         data["comments_until"] = (timezone.localdate() + timedelta(days=7)).isoformat()
     client = client_for(world.user(role))
+    with translation.override("en"):  # the English pages: the refusal is read in English below
+        url = reverse("minutes:step", args=[minutes.meeting_id, "lo", step])
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("minutes:step", args=[minutes.meeting_id, "lo", step]), data)
+        response = client.post(url, data)
 
     version.refresh_from_db()
     if role in allowed:
@@ -92,14 +94,16 @@ def test_a_step_out_of_order_is_refused_with_a_clear_message(world, minutes, cli
     version = version_of(minutes, "lo")
     before = snapshot(version)
     client = client_for(world.user("rtp"))
-    response = client.post(reverse("minutes:step", args=[minutes.meeting_id, "lo", "publish"]), follow=True)
+    with translation.override("en"):
+        url = reverse("minutes:step", args=[minutes.meeting_id, "lo", "publish"])
+    response = client.post(url, follow=True)
     assert snapshot(version) == before
     assert "this step is not possible now" in response.content.decode()
 
 
 def test_returning_requires_a_comment_and_sends_the_version_back_to_the_secretariat(world, minutes):
     version = set_status(version_of(minutes, "lo"), MinutesStatus.SENT)
-    with pytest.raises(services.StepRefused):
+    with pytest.raises(services.Refused):
         services.minutes_return(version=version, actor=world.user("rtp"), comment="  ")
     assert snapshot(version)[0] == MinutesStatus.SENT
     services.minutes_return(version=version, actor=world.user("rtp"), comment="Add the attendance.")
@@ -111,7 +115,7 @@ def test_returning_requires_a_comment_and_sends_the_version_back_to_the_secretar
 
 def test_circulating_with_a_past_date_is_refused(world, minutes):
     version = version_of(minutes, "lo")
-    with pytest.raises(services.StepRefused):
+    with pytest.raises(services.Refused):
         services.minutes_circulate(
             version=version,
             actor=world.user("secretariat"),

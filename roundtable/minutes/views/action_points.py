@@ -126,7 +126,7 @@ def action_point(request: HttpRequest, pk: int) -> HttpResponse:
                     status=form.cleaned_data["status"],
                     note=form.cleaned_data["note"],
                 )
-            except services.StepRefused as refused:
+            except services.Refused as refused:
                 messages.error(request, refused.message)
                 return redirect("minutes:action_point", pk=pk)
             messages.success(request, _("The action point is updated."))

@@ -36,7 +36,7 @@ def start(request: HttpRequest, meeting_id: int) -> HttpResponse:
         return render(request, "minutes/start.html", {"meeting": meeting, "form": form}, status=400)
     try:
         services.minutes_start(meeting=meeting, languages=form.cleaned_data["languages"], actor=request.user)
-    except services.StepRefused as refused:
+    except services.Refused as refused:
         messages.error(request, refused.message)
         return redirect(detail_url(meeting.pk))
     messages.success(request, _("The minutes are started, with one item per agenda item."))
@@ -81,6 +81,20 @@ def _item_forms(minutes: Minutes, item: MinutesItem, data=None, locked: set[str]
     return item_form, decisions, actions
 
 
+def _changed_rows(formset) -> list[dict]:
+    """The rows of a formset the user changed or deleted, as data for services.minutes_item_save."""
+    rows = []
+    for form in formset.forms:
+        pk = form.instance.pk
+        if form in formset.deleted_forms:
+            if pk:
+                rows.append({"id": pk, "delete": True})
+        elif form.has_changed():
+            fields = {k: v for k, v in form.cleaned_data.items() if k not in ("id", "DELETE")}
+            rows.append({"id": pk, **fields})
+    return rows
+
+
 @login_required
 @GET_POST
 def item_edit(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
@@ -98,17 +112,18 @@ def item_edit(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRespon
                     item=item,
                     revision=item_form.cleaned_data["revision"],
                     actor=request.user,
-                    item_form=item_form,
-                    decision_formset=decisions,
-                    action_formset=actions,
+                    data={k: v for k, v in item_form.cleaned_data.items() if k != "revision"},
+                    decisions=_changed_rows(decisions),
+                    action_points=_changed_rows(actions),
                 )
-            except services.StaleMinutes as stale:
+            except services.Conflict as stale:
                 # Keep the user's input; the next save from this page is made knowing what changed.
                 data = request.POST.copy()
-                data["revision"] = str(stale.current_revision)
+                data["revision"] = str(Minutes.objects.get(pk=minutes.pk).revision)
                 fresh_item = MinutesItem.objects.get(pk=item.pk)
                 item_form, decisions, actions = _item_forms(minutes, fresh_item, data, locked)
                 conflict = {
+                    "changes": stale.changes,
                     "edits": stale.edits,
                     "current": fresh_item,
                     "decisions": list(fresh_item.decisions.all()),
@@ -121,7 +136,7 @@ def item_edit(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRespon
                         "Your changes are NOT saved yet: check what changed below, then save again."
                     ),
                 )
-            except services.StepRefused as refused:
+            except services.Refused as refused:
                 messages.error(request, refused.message)
             else:
                 messages.success(request, _("Saved."))
@@ -160,7 +175,7 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
             title_lo=form.cleaned_data["title_lo"],
             title_en=form.cleaned_data["title_en"],
         )
-    except services.StaleMinutes:
+    except services.Conflict:
         messages.error(
             request,
             _(
@@ -169,7 +184,7 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
             ),
         )
         return redirect("minutes:edit", meeting_id=meeting_id)
-    except services.StepRefused as refused:
+    except services.Refused as refused:
         messages.error(request, refused.message)
         return redirect("minutes:edit", meeting_id=meeting_id)
     return redirect("minutes:item_edit", meeting_id=meeting_id, item_id=item.pk)
@@ -183,7 +198,7 @@ def language_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         version = services.minutes_add_language(
             minutes=minutes, language=request.POST.get("language", ""), actor=request.user
         )
-    except services.StepRefused as refused:
+    except services.Refused as refused:
         messages.error(request, refused.message)
         return redirect("minutes:edit", meeting_id=meeting_id)
     messages.success(request, _("The new language version is a draft."))

@@ -27,7 +27,7 @@ def signed_upload(request: HttpRequest, meeting_id: int, lang: str) -> HttpRespo
         services.minutes_signed_pdf_attach(
             version=version, actor=request.user, upload=form.cleaned_data["file"]
         )
-    except services.StepRefused as refused:
+    except services.Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("The signed PDF is attached."))

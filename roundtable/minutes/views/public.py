@@ -83,7 +83,7 @@ def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "attendee_reading": attendee and not sees_unpublished and not version.is_published,
         "can_edit": permissions.can_edit_minutes(user, group) and permissions.is_language_editable(version),
         "can_edit_any": permissions.can_edit_minutes(user, group),
-        "steps_allowed": services.allowed_steps(user, version, group) if user.is_authenticated else [],
+        "steps_allowed": services.available_steps(user, version, group) if user.is_authenticated else [],
         "circulate_form": CirculateForm(initial={"comments_until": timezone.localdate() + timedelta(days=7)}),
         "step_form": StepForm(),
         "can_comment": user.is_authenticated

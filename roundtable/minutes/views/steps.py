@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from roundtable.core.tasks import job_message, jobs_started_by
+
 from .. import services
 from ..access import detail_url, version_for_reader
 from ..forms import CirculateForm, CommentForm, StepForm
@@ -21,29 +23,25 @@ def step(request: HttpRequest, meeting_id: int, lang: str, step_name: str) -> Ht
     minutes, version = version_for_reader(request, meeting_id, lang)
     if step_name not in services.STEPS:
         raise Http404
-    form = CirculateForm(request.POST) if step_name == "circulate" else StepForm(request.POST)
+    form = CirculateForm(request.POST) if services.STEPS[step_name].needs_date else StepForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(detail_url(meeting_id, lang))
     try:
-        services.take_step(
-            step_name,
-            version=version,
-            actor=request.user,
-            comment=form.cleaned_data.get("comment", ""),
-            comments_until=form.cleaned_data.get("comments_until"),
-        )
-    except services.StepRefused as refused:
+        # Circulation emails the attendees through a job: its page follows them when a worker sends them.
+        with jobs_started_by(request.user) as started:
+            services.take_step(
+                step_name,
+                version=version,
+                actor=request.user,
+                comment=form.cleaned_data.get("comment", ""),
+                comments_until=form.cleaned_data.get("comments_until"),
+            )
+    except services.Refused as refused:
         messages.error(request, refused.message)
         return redirect(detail_url(meeting_id, lang))
-    done = {
-        "circulate": _("The minutes are circulated to the attendees for comments."),
-        "approve": _("The minutes are approved."),
-        "send": _("The minutes are sent to the RTP Secretariat."),
-        "publish": _("The minutes are published on the website."),
-        "return": _("The minutes are returned to the group's secretariat."),
-    }
-    messages.success(request, done[step_name])
+    queued = _("The minutes are circulated; the emails to the attendees are being sent.")
+    job_message(request, started, done=str(services.STEPS[step_name].done), queued=queued)
     return redirect(detail_url(meeting_id, lang))
 
 
@@ -57,7 +55,7 @@ def comment(request: HttpRequest, meeting_id: int, lang: str) -> HttpResponse:
         return redirect(detail_url(meeting_id, lang))
     try:
         services.minutes_comment_add(version=version, actor=request.user, text=form.cleaned_data["text"])
-    except services.StepRefused as refused:
+    except services.Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Thank you: your comment is recorded for the secretariat."))
