@@ -9,33 +9,44 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, MembershipRole, Organisation, OrganisationKind, Person
+from .services import MEMBERSHIP_FIELDS, ORGANISATION_FIELDS, PERSON_FIELDS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RevisionForm(forms.ModelForm):
+    """A form on a record with a `revision`: the one the user loaded travels with the form, so that a save
+    from a stale page is refused (core.services.Conflict). A new record has none."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["revision"]
+        elif not self.is_bound:
+            self.initial["revision"] = self.instance.revision
+
+    @classmethod
+    def again(cls, data, revision: int, **kwargs) -> RevisionForm:
+        """The user's input once more, with the current revision: saving again, knowingly, overwrites."""
+        data = data.copy()
+        data["revision"] = str(revision)
+        form = cls(data, **kwargs)
+        form.is_valid()
+        return form
 
 
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name_lo", "name_en", "acronym", "kind", "country", "website", "iati_identifier"]
+        fields = ORGANISATION_FIELDS
 
     def clean_country(self) -> str:
         return (self.cleaned_data.get("country") or "").strip().upper()
 
 
-PERSON_FIELDS = [
-    "title",
-    "name_lo",
-    "name_en",
-    "position",
-    "organisation",
-    "email",
-    "phone",
-    "gender",
-    "preferred_language",
-]
-
-
-class PersonForm(forms.ModelForm):
+class PersonForm(RevisionForm):
     """A person's directory entry. The login account is linked in the administration, not here."""
 
     class Meta:
@@ -48,12 +59,12 @@ class PersonForm(forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.order_by("name_en", "name_lo")
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(RevisionForm):
     """Edit a place on a stakeholder list (the person and the group stay as they are)."""
 
     class Meta:
         model = Membership
-        fields = ["role", "organisation", "start_date", "end_date"]
+        fields = MEMBERSHIP_FIELDS
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT}
 
     def __init__(self, *args, **kwargs):

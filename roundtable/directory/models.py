@@ -126,6 +126,8 @@ class Person(BilingualNameModel):
         blank=True,
         related_name="person",
     )
+    # Optimistic locking: an entry saved from a form opened on an older revision is refused (Conflict).
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     name = Localized("name")
     history = HistoricalRecords()
@@ -183,6 +185,8 @@ class Membership(models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # Optimistic locking, as on people: a stale save is refused (Conflict).
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = MembershipQuerySet.as_manager()

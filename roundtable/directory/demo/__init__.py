@@ -111,7 +111,10 @@ def accounts(staff: dict[str, list[Person]], counts: Counter) -> dict[str, User]
         person = staff[acronym][rank]
         users[username] = _user(username, person.email, counts)
         if person.user_id != users[username].pk:
-            Person.objects.filter(user=users[username]).exclude(pk=person.pk).update(user=None)
+            # Saved one by one, not a queryset update: the unlinking is in each entry's audit history.
+            for other in Person.objects.filter(user=users[username]).exclude(pk=person.pk):
+                other.user = None
+                other.save(update_fields=["user"])
             person.user = users[username]
             person.save()
     rtp_group, _ = AuthGroup.objects.get_or_create(name=RTP_SECRETARIAT_GROUP)

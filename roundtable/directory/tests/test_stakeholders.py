@@ -182,7 +182,13 @@ def test_secretariat_edits_a_membership(world, client_for):
     membership = Membership.objects.get(person=world.people["stakeholder"], group=world.health)
     response = client_for(world.user("secretariat")).post(
         reverse("directory:membership_edit", args=[membership.pk]),
-        {"role": "secretariat", "organisation": world.japan.pk, "start_date": "2024-01-01", "end_date": ""},
+        {
+            "role": "secretariat",
+            "organisation": world.japan.pk,
+            "start_date": "2024-01-01",
+            "end_date": "",
+            "revision": 1,
+        },
     )
     assert response.status_code == 302
     membership.refresh_from_db()
@@ -247,7 +253,9 @@ def test_membership_history_is_shown_to_the_rtp_secretariat_on_its_edit_page(wor
     membership = Membership.objects.get(person=world.people["stakeholder"], group=world.health)
     url = reverse("directory:membership_edit", args=[membership.pk])
     client = client_for(world.user("secretariat"))
-    client.post(url, {"role": "secretariat", "organisation": world.who.pk, "start_date": "2024-01-01"})
+    client.post(
+        url, {"role": "secretariat", "organisation": world.who.pk, "start_date": "2024-01-01", "revision": 1}
+    )
     assert 'id="history"' not in client.get(url).content.decode()
     html = client_for(world.user("rtp")).get(url).content.decode()
     assert 'id="history"' in html and "health-secretariat" in html

@@ -120,7 +120,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     del request.session[SESSION_KEY]
     try:
         result = services.directory_import(
-            kind=pending["kind"], source=pending["rows"], group=group, user=request.user
+            kind=pending["kind"], source=pending["rows"], group=group, actor=request.user
         )
     except services.ImportRejected as rejected:
         messages.error(request, _("The directory has changed since the preview; nothing was written."))

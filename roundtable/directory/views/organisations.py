@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
+from roundtable.core.htmx import render_page_or_partial
 from roundtable.core.pagination import paginate
+from roundtable.core.services import Refused
 from roundtable.directory import permissions as directory_permissions
 from roundtable.groups.models import Group
 
@@ -41,9 +44,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "page_obj": paginate(request, organisations),
         "can_edit": directory_permissions.can_edit_directory(request.user),
     }
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "directory/_organisation_results.html", context)
-    return render(request, "directory/organisation_list.html", context)
+    return render_page_or_partial(
+        request, "directory/organisation_list.html", context, partial="directory/_organisation_results.html"
+    )
 
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -101,11 +104,26 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _organisation_form(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     creating = organisation.pk is None
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    # The form works on its own copy: input it rejects must not show in the page's heading and links.
+    form = OrganisationForm(
+        request.POST or None,
+        instance=Organisation() if creating else Organisation.objects.get(pk=organisation.pk),
+    )
     if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_save(organisation=form.save(commit=False))
-        messages.success(request, _("Organisation saved."))
-        return redirect(organisation)
+        try:
+            if creating:
+                organisation = services.organisation_create(actor=request.user, data=form.cleaned_data)
+            else:
+                services.organisation_update(
+                    organisation=organisation, actor=request.user, data=form.cleaned_data
+                )
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Organisation saved."))
+            return redirect(organisation)
     return render(
         request,
         "directory/organisation_form.html",

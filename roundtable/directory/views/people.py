@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
+from roundtable.core.services import Conflict, Refused
 from roundtable.directory import permissions as directory_permissions
 
 from .. import exporting, services
@@ -83,15 +85,38 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _person_form(request: HttpRequest, person: Person) -> HttpResponse:
     creating = person.pk is None
-    form = PersonForm(request.POST or None, instance=person)
+    # The form works on its own copy: input it rejects must not show in the page's heading and links.
+    form = PersonForm(
+        request.POST or None, instance=Person() if creating else Person.objects.get(pk=person.pk)
+    )
+    changes = None
     if request.method == "POST" and form.is_valid():
-        person = services.person_save(person=form.save(commit=False))
-        messages.success(request, _("Person saved."))
-        return redirect(person)
+        try:
+            if creating:
+                person = services.person_create(actor=request.user, data=form.cleaned_data)
+            else:
+                services.person_update(
+                    person=person,
+                    actor=request.user,
+                    data=form.cleaned_data,
+                    revision=form.cleaned_data["revision"],
+                )
+        except Conflict as conflict:
+            changes = conflict.changes
+            messages.error(request, conflict.message)
+            current = Person.objects.get(pk=person.pk)
+            form = PersonForm.again(request.POST, current.revision, instance=current)
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Person saved."))
+            return redirect(person)
     return render(
         request,
         "directory/person_form.html",
-        {"form": form, "person": None if creating else person, "creating": creating},
+        {"form": form, "person": None if creating else person, "creating": creating, "changes": changes},
     )
 
 

@@ -15,12 +15,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
+from roundtable.core.htmx import render_page_or_partial, vary_on_htmx, wants_partial
 from roundtable.core.pagination import paginate
+from roundtable.core.services import Conflict, Refused
 from roundtable.directory import permissions as directory_permissions
 from roundtable.groups.models import Group
 
@@ -106,13 +108,9 @@ def stakeholder_list(request: HttpRequest, code: str) -> HttpResponse:
         "can_manage": directory_permissions.can_manage_stakeholders(request.user, group),
         "can_import": directory_permissions.can_manage_stakeholders(request.user, group),
     }
-    if request.htmx and not request.htmx.boosted:
-        response = render(request, "directory/_stakeholder_results.html", context)
-    else:
-        response = render(request, "directory/stakeholder_list.html", context)
-    # The same URL answers with a fragment or a page: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_partial(
+        request, "directory/stakeholder_list.html", context, partial="directory/_stakeholder_results.html"
+    )
 
 
 # How many people the picker shows for one search: enough to choose among namesakes, few enough for a phone.
@@ -165,26 +163,28 @@ def stakeholder_add(request: HttpRequest, code: str) -> HttpResponse:
     describe a new person."""
     group = get_group_for_stakeholders(request, code, manage=True)
     find = " ".join((request.GET.get("find") or request.POST.get("find") or "").split())[:100]
-    if request.method == "GET" and request.htmx and not request.htmx.boosted:
-        response = render(
-            request,
-            "directory/_person_choices.html",
-            {"group": group, "choices": person_choices(group, find), "form": StakeholderAddForm(group=group)},
-        )
-        patch_vary_headers(response, ["HX-Request"])
-        return response
+    if request.method == "GET" and wants_partial(request):
+        context = {
+            "group": group,
+            "choices": person_choices(group, find),
+            "form": StakeholderAddForm(group=group),
+        }
+        return vary_on_htmx(render(request, "directory/_person_choices.html", context))
     form = StakeholderAddForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             membership = services.membership_add(
                 group=group,
+                actor=request.user,
                 person=data["person"],
                 new_person=None if data["person"] else form.new_person_data(),
                 role=data["role"],
                 organisation=data["organisation"],
                 start_date=data["start_date"],
             )
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -193,29 +193,45 @@ def stakeholder_add(request: HttpRequest, code: str) -> HttpResponse:
             )
             return redirect("directory:stakeholders", code=group.code)
     chosen = form.cleaned_data.get("person") if form.is_bound else None
-    response = render(
-        request,
-        "directory/stakeholder_add.html",
-        {"group": group, "form": form, "choices": person_choices(group, find, chosen)},
-    )
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    context = {"group": group, "form": form, "choices": person_choices(group, find, chosen)}
+    # The same URL answers htmx's search with a fragment (above): caches must keep the two apart.
+    return vary_on_htmx(render(request, "directory/stakeholder_add.html", context))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_membership_for_manager(request, pk)
-    form = MembershipForm(request.POST or None, instance=membership)
+    # The form works on its own copy: input it rejects must not show in the page around it.
+    form = MembershipForm(request.POST or None, instance=Membership.objects.get(pk=membership.pk))
+    changes = None
     if request.method == "POST" and form.is_valid():
-        services.membership_update(membership=form.save(commit=False))
-        messages.success(request, _("The membership was saved."))
-        return redirect("directory:stakeholders", code=membership.group.code)
-    return render(
-        request,
-        "directory/membership_form.html",
-        {"membership": membership, "form": form, "history": history_for(request.user, membership)},
-    )
+        try:
+            services.membership_update(
+                membership=membership,
+                actor=request.user,
+                data=form.cleaned_data,
+                revision=form.cleaned_data["revision"],
+            )
+        except Conflict as conflict:
+            changes = conflict.changes
+            messages.error(request, conflict.message)
+            current = Membership.objects.get(pk=membership.pk)
+            form = MembershipForm.again(request.POST, current.revision, instance=current)
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The membership was saved."))
+            return redirect("directory:stakeholders", code=membership.group.code)
+    context = {
+        "membership": membership,
+        "form": form,
+        "changes": changes,
+        "history": history_for(request.user, membership),
+    }
+    return render(request, "directory/membership_form.html", context)
 
 
 @login_required
@@ -226,10 +242,9 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         return render(request, "directory/membership_end.html", {"membership": membership})
     try:
-        services.membership_end(membership=membership)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        services.membership_end(membership=membership, actor=request.user)
+    except Refused as refused:
+        messages.error(request, refused.message)
     else:
         messages.success(
             request, _("%(person)s's membership has ended today.") % {"person": membership.person}
