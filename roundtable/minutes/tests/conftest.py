@@ -126,8 +126,8 @@ def set_status(version: MinutesVersion, status: str) -> MinutesVersion:
         version.chair_approved_at = now
     if status in (MinutesStatus.SENT, MinutesStatus.PUBLISHED, MinutesStatus.RETURNED):
         version.sent_to_rtp_at = now
-    if status == MinutesStatus.PUBLISHED:
-        version.published_at = now
+    # Published exactly when published (a database constraint).
+    version.published_at = now if status == MinutesStatus.PUBLISHED else None
     version.save()
     return version
 
