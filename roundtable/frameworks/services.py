@@ -1,5 +1,9 @@
 """Writes to results frameworks: the data-file loaders and the RTP Secretariat's edits.
 
+The edits take the `actor` and check `permissions.can_edit_frameworks` (core.services.Refused). The loaders
+take no actor: they are run from the shell (`load_framework`, `load_sdgs`, the demo), by whoever runs the
+server, and read shipped or given files; a bad file is a FrameworkDataError naming the file and the item.
+
 The loaders are idempotent: a framework is matched on its code and an item on (framework, code), and a
 record is saved only when the file says something different, so re-running a loader neither duplicates
 items nor fills the audit history with empty changes. A loader sets the fields its file gives and leaves
@@ -16,7 +20,11 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
 
+from roundtable.core.services import Refused, lock, model_update, require
+
+from . import permissions
 from .models import Framework, FrameworkItem, FrameworkKind, ItemLevel, make_sort_key
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -277,22 +285,26 @@ def sdgs_load(
 # --- Editing by the RTP Secretariat --------------------------------------------------------------
 
 
+def _normalised(data: dict) -> dict:
+    return {key: normalise_text(value) if isinstance(value, str) else value for key, value in data.items()}
+
+
 @transaction.atomic
-def framework_update(*, framework: Framework, **fields) -> Framework:
-    """Change a framework's names, period, description or source."""
-    for key, value in fields.items():
-        if key not in FRAMEWORK_FIELDS or key == "kind":
-            raise ValueError(f"cannot set {key}")
-        setattr(framework, key, normalise_text(value) if isinstance(value, str) else value)
-    framework.full_clean()
-    framework.save()
-    return framework
+def framework_update(*, framework: Framework, actor, data: dict) -> list[str]:
+    """Change a framework's names, period, description or source; returns the names that changed."""
+    require(permissions.can_edit_frameworks(actor))
+    fields = [name for name in FRAMEWORK_FIELDS if name != "kind"]
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise ValueError(f"cannot set {', '.join(sorted(unknown))}")
+    return model_update(lock(framework, None), _normalised(data), fields=fields)
 
 
 @transaction.atomic
 def item_create(
     *,
     framework: Framework,
+    actor,
     parent: FrameworkItem | None,
     level: str,
     code: str,
@@ -302,6 +314,7 @@ def item_create(
     short_en: str = "",
 ) -> FrameworkItem:
     """Add an item to a framework, under `parent` (None: at the top)."""
+    require(permissions.can_edit_frameworks(actor))
     item = FrameworkItem(
         framework=framework,
         parent=parent,
@@ -318,29 +331,31 @@ def item_create(
 
 
 @transaction.atomic
-def item_update(*, item: FrameworkItem, **fields) -> FrameworkItem:
-    """Change an item's code, titles or short titles."""
-    for key, value in fields.items():
-        if key not in {"code", *ITEM_TEXT_FIELDS}:
-            raise ValueError(f"cannot set {key}")
-        setattr(item, key, normalise_text(value))
-    item.full_clean()
-    item.save()
-    return item
-
-
-class ItemInUse(Exception):
-    """The item (or one below it) is referenced by records that protect it, e.g. a work-plan priority."""
+def item_update(*, item: FrameworkItem, actor, data: dict) -> list[str]:
+    """Change an item's code, titles or short titles; returns the names that changed."""
+    require(permissions.can_edit_frameworks(actor))
+    fields = ["code", *ITEM_TEXT_FIELDS]
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise ValueError(f"cannot set {', '.join(sorted(unknown))}")
+    return model_update(lock(item, None), _normalised(data), fields=fields)
 
 
 @transaction.atomic
-def item_delete(*, item: FrameworkItem) -> int:
-    """Remove an item and everything below it; returns how many items went."""
+def item_delete(*, item: FrameworkItem, actor) -> int:
+    """Remove an item and everything below it; returns how many items went.
+
+    Refused ("in_use") when the item, or one below it, is referenced by records that protect it (a work-plan
+    priority's NSEDP output, say): nothing is removed."""
+    require(permissions.can_edit_frameworks(actor))
     count = 1 + item_descendant_count(item)
     try:
-        item.delete()
+        with transaction.atomic():  # the failed delete rolls back alone; the caller's transaction goes on
+            item.delete()
     except ProtectedError as exc:
-        raise ItemInUse(str(exc)) from exc
+        raise Refused(
+            _("This item is in use (for example by a work plan) and cannot be removed."), code="in_use"
+        ) from exc
     return count
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
+from roundtable.core.services import Refused
 
 from . import services
 from .forms import FrameworkForm, FrameworkItemAddForm, FrameworkItemForm
@@ -120,8 +121,12 @@ def framework_edit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.framework_update(
-                framework=framework, **{name: form.cleaned_data[name] for name in FrameworkForm.Meta.fields}
+                framework=framework,
+                actor=request.user,
+                data={name: form.cleaned_data[name] for name in FrameworkForm.Meta.fields},
             )
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
@@ -146,6 +151,7 @@ def item_add(request: HttpRequest, code: str) -> HttpResponse:
         try:
             item = services.item_create(
                 framework=framework,
+                actor=request.user,
                 parent=data["parent"],
                 level=data["level"],
                 code=data["code"],
@@ -154,6 +160,8 @@ def item_add(request: HttpRequest, code: str) -> HttpResponse:
                 short_lo=data["short_lo"],
                 short_en=data["short_en"],
             )
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
@@ -176,8 +184,12 @@ def item_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.item_update(
-                item=item, **{name: form.cleaned_data[name] for name in FrameworkItemForm.Meta.fields}
+                item=item,
+                actor=request.user,
+                data={name: form.cleaned_data[name] for name in FrameworkItemForm.Meta.fields},
             )
+        except Refused as refused:
+            form.add_error(None, refused.message)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
@@ -199,11 +211,9 @@ def item_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     framework = item.framework
     if request.method == "POST":
         try:
-            count = services.item_delete(item=item)
-        except services.ItemInUse:
-            messages.error(
-                request, _("This item is in use (for example by a work plan) and cannot be removed.")
-            )
+            count = services.item_delete(item=item, actor=request.user)
+        except Refused as refused:
+            messages.error(request, refused.message)
             return redirect(item)
         messages.success(
             request, ngettext("%(count)d item removed.", "%(count)d items removed.", count) % {"count": count}
