@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,6 +16,14 @@ from roundtable.core.tasks import job_retry
 
 from .models import Job, JobStatus
 from .permissions import can_see_job
+
+
+def _in_language(path: str, lang: str) -> str:
+    """The same page in `lang`: the path was recorded in the starter's language (its /lo/ or /en/ prefix)."""
+    prefix = path.split("/")[1] if path.startswith("/") and path.count("/") > 1 else ""
+    # translate_url resolves the path in the active language: activate the one the path is in.
+    with translation.override(prefix if prefix in dict(settings.LANGUAGES) else lang):
+        return translate_url(path, lang)
 
 
 def _job_for_user(request: HttpRequest, pk: int) -> Job:
@@ -30,7 +40,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_for_user(request, pk)
     context = {
         "job": job,
-        "back_url": translate_url(job.return_path, get_language()) if job.return_path else "",
+        "back_url": _in_language(job.return_path, get_language()) if job.return_path else "",
         "can_retry": job.status == JobStatus.FAILED,
     }
     response = render_page_or_partial(
