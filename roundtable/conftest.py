@@ -47,6 +47,14 @@ def _interface_language_reset():
     translation.deactivate()
 
 
+@pytest.fixture
+def english():
+    """The interface in English for the test's length (its `reverse()` builds `/en/...` URLs), for a test that
+    reads English messages: the default language is Lao."""
+    with translation.override("en"):
+        yield
+
+
 @dataclass
 class World:
     moh: Organisation

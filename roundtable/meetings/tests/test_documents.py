@@ -44,14 +44,16 @@ def test_only_managers_upload_documents(world, client_for, internal_meeting, per
     ],
     ids=["wrong-type", "empty", "disguised"],
 )
-def test_bad_uploads_are_refused_with_a_clear_message(world, client_for, internal_meeting, file, message):
+def test_bad_uploads_are_refused_with_a_clear_message(
+    english, world, client_for, internal_meeting, file, message
+):
     response = upload(client_for(world.user("secretariat")), internal_meeting, file)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not MeetingDocument.objects.exists()
 
 
-def test_an_oversize_upload_is_refused(world, client_for, internal_meeting, settings):
+def test_an_oversize_upload_is_refused(english, world, client_for, internal_meeting, settings):
     settings.ROUNDTABLE = {**settings.ROUNDTABLE, "UPLOAD_MAX_BYTES": 20}
     response = upload(client_for(world.user("secretariat")), internal_meeting, pdf(content=PDF + b" " * 100))
     assert response.status_code == 400

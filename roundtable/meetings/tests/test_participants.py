@@ -129,7 +129,7 @@ def test_only_managers_add_walk_ins(world, client_for, invited, persona):
     assert exists is (persona in MANAGERS)
 
 
-def test_attendance_is_counted_by_organisation_kind_and_gender(world, client, invited):
+def test_attendance_is_counted_by_organisation_kind_and_gender(english, world, client, invited):
     services.attendance_record(
         actor=officer(), meeting=invited, attended_ids=invited.participants.values_list("pk", flat=True)
     )
