@@ -21,10 +21,14 @@ demo: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Two workers, in random order (pytest-randomly); the header prints the order's seed: "Using --randomly-seed=N".
+# Replay a failing order:  make test SEED=N   (or .venv/bin/pytest -p randomly --randomly-seed=N -n 2;
+# with -n 0 -x the same order runs in one process, stopping at the first failure). File order: -p no:randomly.
+# (`--randomly-seed=last` needs pytest's cache, which pyproject.toml's addopts turns off.)
 test: install
 	$(BIN)/python -m roundtable.core.compile_translations
 	$(BIN)/python manage.py collectstatic --no-input -v 0
-	$(BIN)/pytest -n 2 --create-db
+	$(BIN)/pytest -n 2 -p randomly $(if $(SEED),--randomly-seed=$(SEED)) --create-db
 
 lint: install
 	$(BIN)/ruff check .

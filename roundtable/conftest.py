@@ -213,18 +213,18 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def browser_page(live_server, settings):
+def browser_page(live_server, settings, monkeypatch):
     """A Playwright page in Debian's Chromium, against the live test server (phone-sized when asked).
 
     Playwright's sync API runs an event loop in this thread; the ORM calls the test makes around it are
-    still synchronous, hence DJANGO_ALLOW_ASYNC_UNSAFE.
+    still synchronous, hence DJANGO_ALLOW_ASYNC_UNSAFE (for this test only: the tests after it keep
+    Django's check).
     """
-    import os
     from pathlib import Path
 
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     settings.ALLOWED_HOSTS = ["*"]
