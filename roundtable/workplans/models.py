@@ -10,6 +10,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -96,10 +97,28 @@ class WorkPlan(TimeStampedModel):
         ordering = ["-year", "group__order", "group__code"]
         verbose_name = _("annual work plan")
         verbose_name_plural = _("annual work plans")
-        constraints = [models.UniqueConstraint(fields=["group", "year"], name="workplan_one_per_group_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "year"], name="workplan_one_per_group_year"),
+            models.CheckConstraint(
+                condition=Q(status__in=WorkPlanStatus.values), name="workplan_status_valid"
+            ),
+            # Published exactly when published: the public pages and the API date a plan by it.
+            models.CheckConstraint(
+                condition=Q(status=WorkPlanStatus.PUBLISHED, published_at__isnull=False)
+                | (~Q(status=WorkPlanStatus.PUBLISHED) & Q(published_at__isnull=True)),
+                name="workplan_published_at_when_published",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.group} {self.year}"
+
+    def save(self, *args, **kwargs):
+        # The database refuses a published plan without its date, and a date on any other plan
+        # (workplan_published_at_when_published): a plan written as published is dated now.
+        if self.status == WorkPlanStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("workplans:detail", args=[self.group.code, self.year])

@@ -282,3 +282,21 @@ def test_rotation_is_due_within_the_reminder_period_before_the_planned_end(world
 def test_a_chair_without_a_planned_end_is_never_due_for_rotation(world):
     with time_machine.travel(noon(2040, 1, 1), tick=False):
         assert not world.health.current_chair.rotation_due
+
+
+def test_the_database_keeps_one_open_government_chair_term_per_group(world):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ChairTerm.objects.create(
+            group=world.health, role="chair", organisation=world.mpi, start_date=date(2025, 6, 1)
+        )
+    # Open co-chair terms and ended chair terms are not limited by it.
+    ChairTerm.objects.create(
+        group=world.health,
+        role="chair",
+        organisation=world.mpi,
+        start_date=date(2020, 1, 1),
+        ended_on=date(2020, 12, 31),
+    )
+    assert ChairTerm.objects.filter(group=world.health, role="chair").count() == 2
