@@ -5,6 +5,7 @@ production sets DATABASE_URL to a PostgreSQL database.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     # backend runs, so that switching RT_TASKS_BACKEND needs no migration.
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "roundtable.core",
     "roundtable.accounts",
     # The domain apps in the order of their layers (lowest first): their demos load in this order too.
@@ -82,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "roundtable.urls"
@@ -112,6 +118,17 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bool("RT_SQLITE_LEGACY", False):
+    # A small office's writers must never see "database is locked": write-ahead logging lets readers go on
+    # while one writes; IMMEDIATE transactions take the write lock at BEGIN (no deadlock between two readers
+    # turning writers), and a writer waits up to `timeout` seconds for the lock instead of failing.
+    # (RT_SQLITE_LEGACY=1 keeps Django's defaults: only for bench/load.py's comparison.)
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -119,6 +136,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Log-in throttling (django-axes), on the site's log-in and the admin's: after AXES_FAILURE_LIMIT failures
+# the account, and the address they came from, are locked for AXES_COOLOFF_MINUTES (the lockout page says
+# so); a successful log-in clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "roundtable.accounts.lockout.locked_out"
+# Behind the reverse proxy, the visitor's address is the last one it adds to X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "website:dashboard"
 LOGOUT_REDIRECT_URL = "website:home"
@@ -176,12 +209,6 @@ if _tasks_backend not in TASKS_BACKENDS:
     raise RuntimeError(f"RT_TASKS_BACKEND is one of {', '.join(TASKS_BACKENDS)}, not {_tasks_backend!r}.")
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
 
-if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
-    CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
@@ -228,3 +255,38 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security headers ------------------------------------------------------------------------------
+# A Content-Security-Policy on every response: everything comes from the platform itself (htmx, the
+# stylesheet, the Lao font), nothing inline but what carries the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# HTTPS in production: on by default when DEBUG is off (the reverse proxy terminates TLS and forwards
+# X-Forwarded-Proto); each can be turned off by its variable, e.g. behind a proxy that already redirects.
+if not DEBUG:
+    # Only behind the reverse proxy, which sets this header itself (a client's own is overwritten).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Joining the browsers' HSTS preload list binds the whole domain for years: the domain's owner decides
+# (SECURE_HSTS_PRELOAD=true), so `check --deploy` is not asked to insist.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"

@@ -9,7 +9,8 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 
@@ -27,6 +28,11 @@ class Command(BaseCommand):
     help = "Load a realistic demo of the Lao Round Table Process (idempotent)."
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            # The demo creates an `admin` account whose password is `demo`: never on a real server.
+            raise CommandError(
+                "load_demo runs only with DEBUG on: it creates an 'admin' account with the password 'demo'."
+            )
         for name in demo_modules():
             module = import_module(name)
             with transaction.atomic():
