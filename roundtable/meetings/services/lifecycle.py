@@ -102,7 +102,7 @@ def meeting_take_step(
     sent = 0
     if taken.email and notify:
         recipients = list(invited(locked))
-        transaction.on_commit(lambda: emails.send(locked, recipients, taken.email))
+        transaction.on_commit(lambda: emails.send(locked, recipients, taken.email, actor=actor))
         sent = len(recipients)
     return locked, sent
 

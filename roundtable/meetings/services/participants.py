@@ -92,7 +92,7 @@ def participants_invite(
     if to_invite:
         bulk_update_with_history(to_invite, Participant, ["invited_at"], default_user=actor)
     if notify:
-        transaction.on_commit(lambda: emails.send(meeting, to_invite, emails.INVITATION))
+        transaction.on_commit(lambda: emails.send(meeting, to_invite, emails.INVITATION, actor=actor))
     return len(new), len(to_invite)
 
 

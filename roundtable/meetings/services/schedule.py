@@ -129,6 +129,6 @@ def meeting_update(
     sent = 0
     if event_changed:
         recipients = list(invited(locked))
-        transaction.on_commit(lambda: emails.send(locked, recipients, emails.UPDATE))
+        transaction.on_commit(lambda: emails.send(locked, recipients, emails.UPDATE, actor=actor))
         sent = len(recipients)
     return locked, sent
