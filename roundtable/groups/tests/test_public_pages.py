@@ -131,7 +131,11 @@ def test_an_unknown_group_is_not_found(world, client):
 def test_only_the_rtp_secretariat_sees_an_inactive_group(world, client_for, persona, status):
     world.health.is_active = False
     world.health.save()
-    assert client_for(world.user(persona)).get("/en/groups/health/").status_code == status
+    response = client_for(world.user(persona)).get("/en/groups/health/")
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert "<h1>Health</h1>" in body and '<span class="badge badge-bad">inactive</span>' in body
 
 
 @pytest.mark.parametrize("persona", LADDER)

@@ -2,6 +2,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -76,7 +77,12 @@ def test_a_planned_entry_gives_way_to_the_real_meeting_of_the_same_month(world, 
 
 @pytest.mark.parametrize("lang", ["lo", "en"])
 def test_a_bad_month_falls_back_to_the_current_month(world, client, lang):
-    assert client.get(f"/{lang}/meetings/calendar/?month=garbage").status_code == 200
+    with time_machine.travel(on(10, 12), tick=False):
+        response = client.get(f"/{lang}/meetings/calendar/?month=garbage")
+    assert response.status_code == 200
+    assert response.context["first"] == date(2031, 3, 1)
+    body = response.content.decode()
+    assert "month=2031-02" in body and "month=2031-04" in body  # previous and next: around March 2031
 
 
 @pytest.mark.parametrize("view", ["calendar", "calendar/list"])

@@ -52,6 +52,8 @@ def test_the_list_is_for_members_of_the_group_and_the_rtp_secretariat(world, act
         else (302 if role == "anonymous" else 403)
     )
     assert response.status_code == expected
+    if expected == 200:
+        assert {row["action"].pk for row in response.context["rows"]} == {a.pk for a in actions.values()}
 
 
 def test_filters_and_overdue_follow_the_clock(world, actions, client_for):
