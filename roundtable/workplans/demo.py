@@ -6,6 +6,12 @@ comments, Illicit Drug Control's still a draft, and Trade's missing (no plan). L
 published. Sub-SWGs have a published plan each year. Priorities are linked to the outputs of the NSEDP that
 covers the year (under the outcomes the group is linked to) and to SDG targets.
 
+Everything goes through the work-plan services, each step as the person whose step it is (the group's
+secretariat drafts, sends to the chair and submits; its chair approves; the RTP Secretariat approves, returns
+and publishes), under a clock stopped at the step's date (time-machine: the services date what they record
+by the clock, as they do in the application). A group without the login a step needs keeps its plan where
+it got to, and the summary says so.
+
 Idempotent: a plan is found by group and year and left alone when it exists. Groups or frameworks that are
 not loaded are skipped.
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from itertools import cycle
 
+import time_machine
 from django.contrib.auth.models import User
 from django.utils import timezone
 
@@ -23,10 +30,17 @@ from roundtable.directory.models import Membership
 from roundtable.frameworks.models import FrameworkItem
 from roundtable.groups.models import ChairTerm, Group
 
-from .models import PlannedMeeting, PlanStakeholder, Priority, WorkPlan, WorkPlanStatus, WorkPlanStep
-from .services import nsedp_for_year, version_create
-
-S = WorkPlanStatus
+from .models import WorkPlan
+from .services import (
+    nsedp_for_year,
+    planned_meeting_add,
+    priority_create,
+    stakeholder_add,
+    workplan_create,
+    workplan_problems,
+    workplan_take_step,
+    workplan_update_header,
+)
 
 # Current-year fate of the SWGs that do not publish on time.
 RETURNED, DRAFT, MISSING = "environment", "drugs", "trade"
@@ -272,29 +286,30 @@ RETURN_COMMENT = (
 )
 
 
-def _users() -> dict:
-    rtp = User.objects.filter(groups__name=RTP_SECRETARIAT_GROUP).order_by("pk").first()
-    return {"rtp": rtp or User.objects.filter(is_superuser=True).order_by("pk").first()}
+def _rtp_user():
+    return User.objects.filter(groups__name=RTP_SECRETARIAT_GROUP).order_by("pk").first()
 
 
 def _secretariat_user(group: Group):
+    """The login of the group's secretariat (a sub-SWG's own before its SWG's, the first appointed first)."""
     groups = [group.pk] + ([group.parent_id] if group.parent_id else [])
     membership = (
         Membership.objects.current()
         .filter(group_id__in=groups, role="secretariat", person__user__isnull=False)
         .select_related("person__user")
-        .order_by("-group_id" if group.parent_id else "group_id")
+        .order_by("-group_id" if group.parent_id else "group_id", "pk")
         .first()
     )
     return membership.person.user if membership else None
 
 
 def _chair_user(group: Group):
+    """The login of the group's Government chair, else of a co-chair: either may take the chair's step."""
     term = (
         ChairTerm.objects.current()
         .filter(group=group, person__user__isnull=False)
         .select_related("person__user")
-        .order_by("role")
+        .order_by("role", "start_date", "pk")
         .first()
     )
     return term.person.user if term else None
@@ -309,65 +324,67 @@ def _outputs_for(group: Group, year: int) -> list[FrameworkItem]:
     return own or list(outputs)
 
 
-def _at(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+def _on(day: date, now: datetime) -> time_machine.travel:
+    """The clock stopped at 10:00 (Vientiane) of the day, so that what the services record (the step, the
+    version, the plan's dates and its history) is dated then; never later than the real now."""
+    return time_machine.travel(min(timezone.make_aware(datetime.combine(day, time(10, 0))), now), tick=False)
 
 
-def _walk(plan: WorkPlan, path: list[tuple[str, str, date, str]], users: dict) -> None:
-    """Record the steps the plan took (status reached, who, when, comment) and its versions."""
-    previous = S.DRAFT
-    for status, who, day, comment in path:
-        actor = users.get(who) or users["rtp"]
+def _walk(plan: WorkPlan, path: list[tuple[str, str, date, str]], roles: dict, now: datetime) -> str | None:
+    """Take the plan's steps through the services, each as the role whose step it is, on its day.
+
+    Returns None when every step was taken, else the role that has no login in the group (the plan stays
+    where it got to)."""
+    for action, role, day, comment in path:
+        actor = roles[role]
         if actor is None:
-            return
-        plan.status = status
-        if status == S.SUBMITTED and plan.submitted_at is None:
-            plan.submitted_at = _at(day)
-        if status == S.PUBLISHED:
-            plan.published_at = _at(day)
-        plan.save()
-        step = WorkPlanStep.objects.create(
-            workplan=plan, from_status=previous, to_status=status, actor=actor, comment=comment
-        )
-        WorkPlanStep.objects.filter(pk=step.pk).update(at=_at(day))
-        if status in (S.SUBMITTED, S.APPROVED, S.PUBLISHED):
-            version = version_create(plan=plan, actor=actor)
-            type(version).objects.filter(pk=version.pk).update(created_at=_at(day))
-        previous = status
+            return role
+        with _on(day, now):
+            plan = workplan_take_step(plan=plan, actor=actor, action=action, comment=comment)
+    return None
 
 
-def _fill(plan: WorkPlan, group: Group, spec, sdg: dict, orgs: dict) -> None:
+def _fill(plan: WorkPlan, group: Group, spec, sdg: dict, orgs: dict, actor) -> WorkPlan:
+    """Write the plan's content as its secretariat does, through the editing services."""
     strategy_lo, strategy_en, priorities = spec
-    plan.sector_strategy_lo, plan.sector_strategy_en = strategy_lo, strategy_en
-    plan.context_lo = f"ແຜນວຽກປີ {plan.year} ຂອງ{group.name_lo} ສອດຄ່ອງກັບແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມແຫ່ງຊາດ ແລະ ເປົ້າໝາຍການພັດທະນາແບບຍືນຍົງ."
-    plan.context_en = (
-        f"The {plan.year} work plan of the {group.name_en} group, aligned with the NSEDP and the SDGs."
+    plan = workplan_update_header(
+        plan=plan,
+        actor=actor,
+        data={
+            "sector_strategy_lo": strategy_lo,
+            "sector_strategy_en": strategy_en,
+            "context_lo": f"ແຜນວຽກປີ {plan.year} ຂອງ{group.name_lo} ສອດຄ່ອງກັບແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມແຫ່ງຊາດ ແລະ ເປົ້າໝາຍການພັດທະນາແບບຍືນຍົງ.",
+            "context_en": f"The {plan.year} work plan of the {group.name_en} group, aligned with the NSEDP and the SDGs.",
+        },
+        revision=plan.revision,
     )
-    plan.save()
     outputs = cycle(_outputs_for(group.parent or group, plan.year) or [None])
-    for order, (t_lo, t_en, r_lo, r_en, targets, budget, lead) in enumerate(priorities, start=1):
-        priority = Priority.objects.create(
-            workplan=plan, order=order, title_lo=t_lo, title_en=t_en, expected_results_lo=r_lo, expected_results_en=r_en,
-            description_lo=f"{t_lo} ໃນປີ {plan.year}.", description_en=f"{t_en} in {plan.year}.",
-            lead_organisation=orgs.get(lead) or group.lead_ministry, start_date=date(plan.year, 1, 1), end_date=date(plan.year, 12, 31),
-            budget=budget, currency="USD", funding_source="ລັດຖະບານ ແລະ ຄູ່ຮ່ວມພັດທະນາ / Government and development partners",
-        )  # fmt: skip
+    for t_lo, t_en, r_lo, r_en, targets, budget, lead in priorities:
         output = next(outputs)
-        if output is not None:
-            priority.nsedp_outputs.add(output)
-        priority.sdg_targets.add(*[sdg[code] for code in targets if code in sdg])
-    _meetings(plan, group)
-    _stakeholders(plan, group)
+        priority_create(plan=plan, actor=actor, data={
+            "title_lo": t_lo, "title_en": t_en, "expected_results_lo": r_lo, "expected_results_en": r_en,
+            "description_lo": f"{t_lo} ໃນປີ {plan.year}.", "description_en": f"{t_en} in {plan.year}.",
+            "lead_organisation": orgs.get(lead) or group.lead_ministry,
+            "start_date": date(plan.year, 1, 1), "end_date": date(plan.year, 12, 31),
+            "budget": budget, "currency": "USD",
+            "funding_source": "ລັດຖະບານ ແລະ ຄູ່ຮ່ວມພັດທະນາ / Government and development partners",
+            "nsedp_outputs": [output] if output is not None else [],
+            "sdg_targets": [sdg[code] for code in targets if code in sdg],
+        })  # fmt: skip
+    _meetings(plan, group, actor)
+    _stakeholders(plan, group, actor)
+    return plan
 
 
-def _meetings(plan: WorkPlan, group: Group) -> None:
+def _meetings(plan: WorkPlan, group: Group, actor) -> None:
     if group.kind == "swg":
         for month, title_lo, title_en in [(2, "ກອງປະຊຸມໄຕມາດ 1", "Quarter 1 meeting"), (5, "ກອງປະຊຸມໄຕມາດ 2", "Quarter 2 meeting"),
                                           (8, "ກອງປະຊຸມໄຕມາດ 3", "Quarter 3 meeting"), (11, "ກອງປະຊຸມປະຈຳປີ", "Annual meeting")]:  # fmt: skip
-            PlannedMeeting.objects.create(
-                workplan=plan,
+            planned_meeting_add(
+                plan=plan,
+                actor=actor,
                 group=group,
-                date=date(plan.year, month, 15),
+                day=date(plan.year, month, 15),
                 title_lo=title_lo,
                 title_en=title_en,
             )
@@ -376,22 +393,25 @@ def _meetings(plan: WorkPlan, group: Group) -> None:
         children = [group]
     for child in children:
         for month in (3, 9):
-            PlannedMeeting.objects.create(
-                workplan=plan,
+            planned_meeting_add(
+                plan=plan,
+                actor=actor,
                 group=child,
-                date=date(plan.year, month, 10),
+                day=date(plan.year, month, 10),
                 title_lo="ກອງປະຊຸມໜ່ວຍງານຂະແໜງການຍ່ອຍ",
                 title_en="Sub-SWG meeting",
             )
 
 
-def _stakeholders(plan: WorkPlan, group: Group) -> None:
+def _stakeholders(plan: WorkPlan, group: Group, actor) -> None:
+    """The organisations of the chairs, then of up to 40 members: one line each (not the people, which
+    `stakeholders_import` would list)."""
     seen = set()
     for term in ChairTerm.objects.current().filter(group=group).select_related("organisation"):
         if term.organisation_id not in seen:
             seen.add(term.organisation_id)
-            PlanStakeholder.objects.create(
-                workplan=plan, organisation=term.organisation, role=term.get_role_display()
+            stakeholder_add(
+                plan=plan, actor=actor, organisation=term.organisation, role=term.get_role_display()
             )
     for membership in (
         Membership.objects.current()
@@ -401,7 +421,7 @@ def _stakeholders(plan: WorkPlan, group: Group) -> None:
         organisation = membership.organisation or membership.person.organisation
         if organisation is not None and organisation.pk not in seen:
             seen.add(organisation.pk)
-            PlanStakeholder.objects.create(workplan=plan, organisation=organisation)
+            stakeholder_add(plan=plan, actor=actor, organisation=organisation)
 
 
 def _sub_spec(group: Group):
@@ -414,11 +434,13 @@ def _sub_spec(group: Group):
 
 
 def load(stdout) -> None:
+    """Create the missing plans, each drafted by the group's secretariat early in January and moved to its
+    state by the work-plan services as the secretariat, the chair and the RTP Secretariat in turn."""
     from roundtable.directory.models import Organisation
 
-    users = _users()
-    if users["rtp"] is None:
-        stdout.write("Work-plan demo skipped: no RTP Secretariat account (run the structure demo first).")
+    rtp = _rtp_user()
+    if rtp is None:
+        stdout.write("Work-plan demo skipped: no RTP Secretariat account (run the directory demo first).")
         return
     groups = list(
         Group.objects.active().filter(kind__in=["swg", "subswg"]).select_related("parent", "lead_ministry")
@@ -428,8 +450,10 @@ def load(stdout) -> None:
         return
     sdg = {item.code: item for item in FrameworkItem.objects.sdg_targets()}
     orgs = {o.acronym: o for o in Organisation.objects.exclude(acronym="")}
-    this_year = timezone.localdate().year
+    now = timezone.now()
+    this_year = timezone.localdate(now).year
     created = 0
+    stopped: list[str] = []
     for year in (this_year - 1, this_year):
         deadline = date(year, 1, 31)
         for index, group in enumerate(groups):
@@ -441,34 +465,38 @@ def load(stdout) -> None:
             spec = PLANS.get(group.code) if group.kind == "swg" else _sub_spec(group)
             if spec is None:
                 continue
-            plan = WorkPlan.objects.create(group=group, year=year)
-            _fill(plan, group, spec, sdg, orgs)
+            roles = {"secretariat": _secretariat_user(group), "chair": _chair_user(group), "rtp": rtp}
+            if roles["secretariat"] is None:
+                stopped.append(f"{group.code} {year} (no secretariat login)")
+                continue
+            with _on(date(year, 1, 3), now):
+                plan = workplan_create(group=group, year=year, actor=roles["secretariat"])
+                plan = _fill(plan, group, spec, sdg, orgs, roles["secretariat"])
             created += 1
-            roles = {
-                "secretariat": _secretariat_user(group),
-                "chair": _chair_user(group),
-                "rtp": users["rtp"],
-            }
-            late = year == this_year and code in LATE
-            submit_day = date(year, 2, 12) if late else date(year, 1, 15 + index % 12)
-            send = [
-                (S.WITH_CHAIR, "secretariat", deadline.replace(day=5), ""),
-                (S.CHAIR_APPROVED, "chair", deadline.replace(day=10), ""),
-            ]
             if year == this_year and group.code == DRAFT:
                 continue
-            if year == this_year and group.code == RETURNED:
-                _walk(
-                    plan,
-                    [
-                        *send,
-                        (S.SUBMITTED, "secretariat", submit_day, ""),
-                        (S.RETURNED, "rtp", date(year, 2, 3), RETURN_COMMENT),
-                    ],
-                    roles,
-                )
+            if problems := workplan_problems(plan):
+                stopped.append(f"{group.code} {year} ({' '.join(problems)})")
                 continue
-            published = date(year, 2, 20) if late else date(year, 2, 10)
-            _walk(plan, [*send, (S.SUBMITTED, "secretariat", submit_day, ""), (S.APPROVED, "rtp", submit_day.replace(day=min(submit_day.day + 2, 28)), ""),
-                         (S.PUBLISHED, "rtp", published, "")], roles)  # fmt: skip
-    stdout.write(f"Work-plan demo: {created} plans created ({WorkPlan.objects.count()} in all).")
+            late = year == this_year and code in LATE
+            submit_day = date(year, 2, 12) if late else date(year, 1, 15 + index % 12)
+            path = [
+                ("send", "secretariat", deadline.replace(day=5), ""),
+                ("chair_approve", "chair", deadline.replace(day=10), ""),
+                ("submit", "secretariat", submit_day, ""),
+            ]
+            if year == this_year and group.code == RETURNED:
+                path.append(("return", "rtp", date(year, 2, 3), RETURN_COMMENT))
+            else:
+                published = date(year, 2, 20) if late else date(year, 2, 10)
+                path += [
+                    ("approve", "rtp", submit_day.replace(day=min(submit_day.day + 2, 28)), ""),
+                    ("publish", "rtp", published, ""),
+                ]
+            missing = _walk(plan, path, roles, now)
+            if missing is not None:
+                stopped.append(f"{group.code} {year} (no {missing} login)")
+    summary = f"Work-plan demo: {created} plans created ({WorkPlan.objects.count()} in all)."
+    if stopped:
+        summary += " Left short of their state: " + ", ".join(stopped) + "."
+    stdout.write(summary)

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 
 from roundtable.core import permissions
 from roundtable.directory import demo as directory_demo
@@ -123,7 +123,8 @@ def test_the_frameworks_are_all_loaded(demo):
 
 
 def user(username: str) -> User:
-    found = authenticate(username=username, password="demo")
+    # The log-in throttling backend (django-axes) asks for the request, as the log-in page gives it.
+    found = authenticate(RequestFactory().post("/"), username=username, password="demo")
     assert found is not None, f"{username} cannot log in with the password 'demo'"
     return found
 
@@ -147,6 +148,21 @@ def test_each_demo_account_has_the_role_its_name_promises(demo):
     assert roles.group_roles(member, education) == {roles.MEMBER}
     assert not roles.is_group_member(member, health)
     assert permissions.is_administrator(user("admin"))
+
+
+def test_every_group_has_a_secretariat_and_a_chair_account_for_the_work_plan_and_minutes_demos(demo):
+    for group in Group.objects.filter(kind__in=["swg", "subswg"]):
+        prefix = f"{group.parent.code}-subswg" if group.parent_id else group.code
+        secretariat, chair = user(f"{prefix}-secretariat"), user(f"{prefix}-chair")
+        assert roles.is_group_secretariat(secretariat, group), group.code
+        assert roles.is_group_chair(chair, group), group.code
+        assert not permissions.is_rtp_secretariat(secretariat) and not permissions.is_rtp_secretariat(chair)
+    # One vice-minister of the MPI chairs three forums; the Director General the consultations.
+    for code in ("hlrtm", "rtim", "swg-chairs"):
+        assert roles.is_group_chair(user("hlrtm-chair"), Group.objects.get(code=code))
+    assert roles.is_group_chair(user("consultations-chair"), Group.objects.get(code="consultations"))
+    # Every account but the administrator's is a person of the directory.
+    assert Person.objects.filter(user__isnull=False).count() == User.objects.exclude(username="admin").count()
 
 
 def test_demo_accounts_are_people_of_the_directory(demo):

@@ -35,6 +35,7 @@ def load(stdout) -> None:
     swgs = _swgs(orgs, staff, outcomes, sdgs, counts, today)
     _forum_members(forums, swgs, staff, counts)
     counts.flush()
+    _accounts([*forums, *(g for swg, subs in swgs.values() for g in (swg, *subs))], counts)
     summary = ", ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "nothing to change"
     stdout.write(
         f"Structure demo: {len(forums) + sum(1 + len(s) for _, s in swgs.values())} groups ({summary})."
@@ -244,6 +245,34 @@ def _sub_swgs(spec, parent, lead, lead_staff, members, orgs, staff, counts) -> l
             _member(person, sub, "member", counts)
         subs.append(sub)
     return subs
+
+
+def _accounts(groups: list[Group], counts: Counter) -> None:
+    """A login (password `demo`) for the secretariat and the Government chair of every group, so that the
+    work-plan and minutes demos take each step as the person whose step it is: the holder of the group's
+    first secretariat membership and the representative of its current chair term.
+
+    An account belongs to one person, and one person may serve several groups (an SWG's sub-SWGs share
+    their secretariat and chair; one vice-minister chairs three forums): someone who has an account keeps
+    it, whether from the directory's demo (`rtp`, `health-secretariat`, ...) or from an earlier group. The
+    names say the role: `<SWG>-secretariat`, `<SWG>-chair`, `<SWG>-subswg-secretariat`, `<SWG>-subswg-chair`,
+    `<forum>-chair`."""
+    for group in groups:
+        secretariat = (
+            Membership.objects.current()
+            .filter(group=group, role="secretariat")
+            .select_related("person")
+            .order_by("pk")
+            .first()
+        )
+        chair = ChairTerm.objects.current().filter(group=group, role="chair").select_related("person").first()
+        prefix = f"{group.parent.code}-subswg" if group.parent_id else group.code
+        for role, person in (
+            ("secretariat", secretariat and secretariat.person),
+            ("chair", chair and chair.person),
+        ):
+            if person is not None and person.user_id is None:
+                directory_demo.account(person, f"{prefix}-{role}", counts)
 
 
 def _forum_members(forums, swgs, staff, counts) -> None:
