@@ -233,11 +233,21 @@ def browser_page(live_server, settings, monkeypatch):
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1200, "height": 900})
         context.set_default_timeout(15000)
         page = context.new_page()
+        # Whatever the Content-Security-Policy blocks (an inline style or script, a string evaluated) is a
+        # part of the page that silently does not work: every browser test fails on it.
+        blocked: list[str] = []
+
+        def note_blocked(message) -> None:
+            if "Content Security Policy" in message.text:
+                blocked.append(message.text)
+
+        page.on("console", note_blocked)
         try:
             yield page
         finally:
             context.close()
             browser.close()
+        assert not blocked, blocked
 
 
 def browser_login(page, username: str, password: str = "demo", lang: str = "lo") -> None:
