@@ -5,32 +5,34 @@ Older meetings' minutes are published (a few in Lao only); the latest of five gr
 are at the other steps: draft, circulated, approved by the chair, sent to the RTP Secretariat,
 returned with comments.
 Action points: most of the older ones done, some still open and overdue; the recent ones open.
+
+Everything the minutes go through is done by the minutes services, as the person whose step it is (the
+group's secretariat starts, circulates and sends them; its chair approves; the RTP Secretariat publishes
+or returns; an attendee comments; the secretariat reports on the action points), each under a clock
+stopped at its date (time-machine), with `notify=False`: a demo sends no email. A group without the login
+a step needs keeps its minutes where they got to, and the summary says so.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
+import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
-from roundtable.core.services import model_update
 from roundtable.directory.models import Membership
+from roundtable.groups.models import ChairTerm
 from roundtable.meetings.models import AgendaItemKind, Meeting, MeetingState
 
-from .models import (
-    ActionPoint,
-    ActionPointUpdate,
-    ActionStatus,
-    Decision,
-    Minutes,
-    MinutesComment,
-    MinutesItem,
-    MinutesStatus,
-    MinutesStep,
-    MinutesVersion,
+from .models import ActionPoint, ActionStatus, Decision, Minutes, MinutesItem, MinutesStatus
+from .services import (
+    action_point_update_status,
+    minutes_comment_add,
+    minutes_start,
+    minutes_take_step,
 )
 
 PATH = {
@@ -68,15 +70,25 @@ ACTIONS = [
 ]
 
 
-def _users():
-    User = get_user_model()
-    rtp = User.objects.filter(groups__name=RTP_SECRETARIAT_GROUP).order_by("pk").first()
-    return rtp or User.objects.filter(is_superuser=True).order_by("pk").first()
+# The step that leads to each status, and whose step it is.
+STEP_TO = {
+    MinutesStatus.CIRCULATED: ("circulate", "secretariat"),
+    MinutesStatus.CHAIR_APPROVED: ("approve", "chair"),
+    MinutesStatus.SENT: ("send", "secretariat"),
+    MinutesStatus.PUBLISHED: ("publish", "rtp"),
+    MinutesStatus.RETURNED: ("return", "rtp"),
+}
+RETURN_COMMENT = "Please add the figures of the health budget under item 3."
 
 
-def _group_users(group):
-    """(secretariat user, chair user) of the group, falling back to the RTP Secretariat's user."""
-    fallback = _users()
+def _rtp_user():
+    return get_user_model().objects.filter(groups__name=RTP_SECRETARIAT_GROUP).order_by("pk").first()
+
+
+def _group_users(group, rtp) -> dict:
+    """The logins that take the group's steps: its secretariat (a sub-SWG's own before its SWG's, the
+    first appointed first; the RTP Secretariat keeps the forums' minutes), its Government chair (else a
+    co-chair) and the RTP Secretariat. None where the group has nobody with a login in that role."""
     secretariat = (
         Membership.objects.current()
         .filter(
@@ -85,16 +97,31 @@ def _group_users(group):
             person__user__isnull=False,
         )
         .select_related("person__user")
+        .order_by("-group_id" if group.parent_id else "group_id", "pk")
         .first()
     )
-    terms = group.current_chair_terms()
-    chair = next((t.person.user for t in terms if t.person_id and t.person.user_id), None)
-    return (secretariat.person.user if secretariat else fallback), (chair or fallback)
+    chair = (
+        ChairTerm.objects.current()
+        .filter(group=group, person__user__isnull=False)
+        .select_related("person__user")
+        .order_by("role", "start_date", "pk")
+        .first()
+    )
+    return {
+        "secretariat": secretariat.person.user if secretariat else (rtp if group.kind == "forum" else None),
+        "chair": chair.person.user if chair else None,
+        "rtp": rtp,
+    }
+
+
+def _on(day: date, now: datetime) -> time_machine.travel:
+    """The clock stopped at 10:00 (Vientiane) of the day, never later than the real now."""
+    return time_machine.travel(min(timezone.make_aware(datetime.combine(day, time(10, 0))), now), tick=False)
 
 
 def load(stdout) -> None:
-    actor = _users()
-    if actor is None:
+    rtp = _rtp_user()
+    if rtp is None:
         stdout.write("minutes demo: no RTP Secretariat account yet, skipped")
         return
     held = list(
@@ -106,18 +133,23 @@ def load(stdout) -> None:
         stdout.write("minutes demo: no held meetings, skipped")
         return
     counts: Counter = Counter()
+    stopped: list[str] = []
+    now = timezone.now()
     recent = _recent_states(held)
     existing = set(Minutes.objects.filter(meeting__in=held).values_list("meeting_id", flat=True))
     for index, meeting in enumerate(held):
         if meeting.pk in existing:
             continue
         state = recent.get(meeting.pk, MinutesStatus.PUBLISHED)
-        _minutes_for(meeting, index, state, actor, counts)
-    stdout.write(
-        "minutes demo: {minutes} minutes, {versions} language versions, {actions} action points".format(
-            minutes=counts["minutes"], versions=counts["versions"], actions=counts["actions"]
-        )
+        missing = _minutes_for(meeting, index, state, _group_users(meeting.group, rtp), counts, now)
+        if missing is not None:
+            stopped.append(f"{meeting.group.code} {timezone.localdate(meeting.start)} (no {missing} login)")
+    summary = "minutes demo: {minutes} minutes, {versions} language versions, {actions} action points".format(
+        minutes=counts["minutes"], versions=counts["versions"], actions=counts["actions"]
     )
+    if stopped:
+        summary += "; left short of their state: " + ", ".join(stopped)
+    stdout.write(summary)
 
 
 def _recent_states(held: list[Meeting]) -> dict[int, str]:
@@ -137,34 +169,73 @@ def _recent_states(held: list[Meeting]) -> dict[int, str]:
     return {m.pk: state for m, state in zip(ordered, states, strict=False)}
 
 
-def _minutes_for(meeting: Meeting, index: int, state: str, rtp_user, counts: Counter) -> None:
-    group = meeting.group
-    secretariat, chair = _group_users(group)
+def _minutes_for(meeting: Meeting, index: int, state: str, users: dict, counts: Counter, now) -> str | None:
+    """Write one meeting's minutes and take their steps; the role that has no login, if a step needs one."""
+    secretariat = users["secretariat"]
+    if secretariat is None:
+        return "secretariat"
     day = timezone.localdate(meeting.start)
-    minutes = Minutes.objects.create(meeting=meeting)
+    languages = ["lo", "en"]
+    if state == MinutesStatus.PUBLISHED and index % 5 == 3:
+        languages = ["lo"]  # some groups write their minutes in Lao only
+    with _on(day + timedelta(days=1), now):
+        minutes = minutes_start(meeting=meeting, languages=languages, actor=secretariat)
+        actions = _content(minutes, meeting, index, state, counts, timezone.localdate(now))
     counts["minutes"] += 1
-    attendees = list(meeting.participants.filter(attended=True).select_related("organisation", "person"))
+    missing = None
+    for version in minutes.versions.order_by("language"):
+        counts["versions"] += 1
+        missing = _steps(version, state, day, index, users, meeting, now) or missing
+    # The secretariat reports on the older actions (due long ago): most done, some still open.
+    for action, status in actions:
+        report = max(action.due_date - timedelta(days=3), day + timedelta(days=1))
+        with _on(report, now):
+            action_point_update_status(
+                action_point=action,
+                actor=secretariat,
+                status=status,
+                note={
+                    ActionStatus.DONE: "Done; reported at the next meeting.",
+                    ActionStatus.IN_PROGRESS: "Started; data from two partners still missing.",
+                    ActionStatus.DROPPED: "No longer needed after the ministry's decision.",
+                }[status],
+            )
+    return missing
+
+
+def _content(minutes, meeting: Meeting, index: int, state: str, counts: Counter, today: date) -> list:
+    """The discussion, decisions and action points of each item (minutes_start made one per agenda item).
+
+    Returns the action points with the status the secretariat reports later."""
+    group = meeting.group
+    day = timezone.localdate(meeting.start)
+    attendees = list(meeting.participants.filter(attended=True).select_related("organisation"))
     orgs = [p.organisation for p in attendees if p.organisation_id] or (
         [group.lead_ministry] if group.lead_ministry_id else []
     )
-    agenda = list(meeting.agenda_items.order_by("order", "id"))
-    if not agenda:
-        agenda = [None]
-    for order, agenda_item in enumerate(agenda, start=1):
-        title_lo = agenda_item.title_lo if agenda_item else "ການປຶກສາຫາລືທົ່ວໄປ"
-        title_en = agenda_item.title_en if agenda_item else "General discussion"
-        item = MinutesItem.objects.create(
-            minutes=minutes,
-            agenda_item=agenda_item,
-            order=order,
-            title_lo=title_lo,
-            title_en=title_en,
-            discussion_lo=f"ທີ່ປະຊຸມໄດ້ປຶກສາຫາລືກ່ຽວກັບ «{title_lo or title_en}». "
-            "ບັນດາຄູ່ຮ່ວມພັດທະນາໄດ້ໃຫ້ຄຳເຫັນ ແລະ ຂໍ້ສະເໜີແນະ.",
-            discussion_en=f"The meeting discussed “{title_en or title_lo}”. "
-            "Development partners gave comments and suggestions.",
-        )
-        if agenda_item is not None and agenda_item.kind == AgendaItemKind.PREVIOUS_MINUTES:
+    items = list(minutes.items.select_related("agenda_item").order_by("order", "id"))
+    if not items:
+        items = [
+            MinutesItem.objects.create(
+                minutes=minutes, order=1, title_lo="ການປຶກສາຫາລືທົ່ວໄປ", title_en="General discussion"
+            )
+        ]
+    reports = []
+    for item in items:
+        order, agenda_item = item.order, item.agenda_item
+        title_lo, title_en = item.title_lo, item.title_en
+        kind = agenda_item.kind if agenda_item is not None else None
+        # The review of action points keeps the list of the open ones that minutes_start wrote.
+        if not (kind == AgendaItemKind.ACTION_REVIEW and item.discussion_en):
+            item.discussion_lo = (
+                f"ທີ່ປະຊຸມໄດ້ປຶກສາຫາລືກ່ຽວກັບ «{title_lo or title_en}». ບັນດາຄູ່ຮ່ວມພັດທະນາໄດ້ໃຫ້ຄຳເຫັນ ແລະ ຂໍ້ສະເໜີແນະ."
+            )
+            item.discussion_en = (
+                f"The meeting discussed “{title_en or title_lo}”. "
+                "Development partners gave comments and suggestions."
+            )
+            item.save()
+        if kind == AgendaItemKind.PREVIOUS_MINUTES:
             Decision.objects.create(
                 item=item,
                 order=1,
@@ -172,7 +243,7 @@ def _minutes_for(meeting: Meeting, index: int, state: str, rtp_user, counts: Cou
                 text_en="The meeting adopted the minutes of the previous meeting.",
             )
             continue
-        if agenda_item is not None and agenda_item.kind == AgendaItemKind.ACTION_REVIEW:
+        if kind == AgendaItemKind.ACTION_REVIEW:
             continue
         Decision.objects.create(
             item=item,
@@ -182,8 +253,17 @@ def _minutes_for(meeting: Meeting, index: int, state: str, rtp_user, counts: Cou
         )
         what_lo, what_en = ACTIONS[(index + order) % len(ACTIONS)]
         due = day + timedelta(days=30 * (1 + (index + order) % 3))
-        status = ActionStatus.OPEN
-        if state == MinutesStatus.PUBLISHED and due < timezone.localdate():
+        action = ActionPoint.objects.create(
+            item=item,
+            group=group,
+            what_lo=what_lo,
+            what_en=what_en,
+            responsible_organisation=orgs[(index + order) % len(orgs)] if orgs else None,
+            due_date=due,
+            status=ActionStatus.OPEN,
+        )
+        counts["actions"] += 1
+        if state == MinutesStatus.PUBLISHED and due < today:
             # Most older actions are done; one in four stays open (and so overdue), one in six in progress.
             status = ActionStatus.DONE
             if (index + order) % 4 == 0:
@@ -192,36 +272,13 @@ def _minutes_for(meeting: Meeting, index: int, state: str, rtp_user, counts: Cou
                 status = ActionStatus.IN_PROGRESS
             elif (index + order) % 11 == 5:
                 status = ActionStatus.DROPPED
-        action = ActionPoint.objects.create(
-            item=item,
-            group=group,
-            what_lo=what_lo,
-            what_en=what_en,
-            responsible_organisation=orgs[(index + order) % len(orgs)] if orgs else None,
-            due_date=due,
-            status=status,
-        )
-        counts["actions"] += 1
-        if status != ActionStatus.OPEN:
-            ActionPointUpdate.objects.create(
-                action_point=action,
-                status=status,
-                by=secretariat,
-                note={
-                    ActionStatus.DONE: "Done; reported at the next meeting.",
-                    ActionStatus.IN_PROGRESS: "Started; data from two partners still missing.",
-                    ActionStatus.DROPPED: "No longer needed after the ministry's decision.",
-                }[status],
-            )
-
-    languages = ["lo", "en"]
-    if state == MinutesStatus.PUBLISHED and index % 5 == 3:
-        languages = ["lo"]  # some groups write their minutes in Lao only
-    for lang in languages:
-        _version(minutes, lang, state, day, index, secretariat, chair, rtp_user, attendees, counts)
+            if status != ActionStatus.OPEN:
+                reports.append((action, status))
+    return reports
 
 
-def _version(minutes, lang, state, day, index, secretariat, chair, rtp_user, attendees, counts) -> None:
+def _steps(version, state: str, day: date, index: int, users: dict, meeting: Meeting, now) -> str | None:
+    """Take the version's steps to `state`, each as its role on its day; the missing role, if any."""
     # A few groups send late: every seventh meeting's minutes reach the RTP Secretariat after the deadline.
     send_after = 20 if index % 7 == 2 else 9
     when = {
@@ -231,55 +288,46 @@ def _version(minutes, lang, state, day, index, secretariat, chair, rtp_user, att
         MinutesStatus.PUBLISHED: day + timedelta(days=send_after + 8),
         MinutesStatus.RETURNED: day + timedelta(days=send_after + 5),
     }
-    actors = {
-        MinutesStatus.CIRCULATED: secretariat,
-        MinutesStatus.CHAIR_APPROVED: chair,
-        MinutesStatus.SENT: secretariat,
-        MinutesStatus.PUBLISHED: rtp_user,
-        MinutesStatus.RETURNED: rtp_user,
-    }
-    tz = timezone.get_current_timezone()
-    version = MinutesVersion.objects.create(minutes=minutes, language=lang)
-    counts["versions"] += 1
-    previous = MinutesStatus.DRAFT
-    now = timezone.now()
     for status in PATH[state]:
-        at = min(datetime.combine(when[status], time(10, 0), tzinfo=tz), now)
-        MinutesStep.objects.create(
-            version=version,
-            from_status=previous,
-            to_status=status,
-            actor=actors[status],
-            at=at,
-            comment="Please add the figures of the health budget under item 3."
-            if status == MinutesStatus.RETURNED
-            else "",
-        )
+        step, role = STEP_TO[status]
+        actor = users[role]
+        if actor is None:
+            return role
+        until = None
         if status == MinutesStatus.CIRCULATED:
-            version.comments_until = max(
-                when[status] + timedelta(days=7), timezone.localdate() if state == status else day
-            )
-        elif status == MinutesStatus.CHAIR_APPROVED:
-            version.chair_approved_at = at
-        elif status == MinutesStatus.SENT:
-            version.sent_to_rtp_at = at
-        elif status == MinutesStatus.PUBLISHED:
-            version.published_at = at
-        elif status == MinutesStatus.RETURNED:
-            version.chair_approved_at = None
-        previous = status
-    version.status = state
-    version.save()
-    if state == MinutesStatus.PUBLISHED:
-        # As services.minutes_publish does: published minutes make the meeting's information public.
-        model_update(minutes.meeting, {"is_public": True}, fields=["is_public"])
-    if state == MinutesStatus.CIRCULATED and attendees:
-        commenter = next((p.person.user for p in attendees if p.person_id and p.person.user_id), None)
-        if commenter is not None:
-            MinutesComment.objects.create(
+            # Still open for comments when the demo leaves the minutes circulated.
+            until = when[status] + timedelta(days=7)
+            if state == status:
+                until = max(until, timezone.localdate(now))
+        with _on(when[status], now):
+            version = minutes_take_step(
                 version=version,
-                author=commenter,
-                text="ຂໍເພີ່ມຕົວເລກງົບປະມານໃນວາລະທີ 3."
-                if lang == "lo"
-                else "Please add the budget figures under item 3.",
+                actor=actor,
+                step=step,
+                comment=RETURN_COMMENT if status == MinutesStatus.RETURNED else "",
+                comments_until=until,
+                notify=False,
             )
+    if state == MinutesStatus.CIRCULATED:
+        _comment(version, meeting, when[MinutesStatus.CIRCULATED] + timedelta(days=1), now)
+    return None
+
+
+def _comment(version, meeting: Meeting, day: date, now) -> None:
+    """An attendee with a login comments on the circulated minutes."""
+    attendee = (
+        meeting.participants.filter(attended=True, person__user__isnull=False)
+        .select_related("person__user")
+        .order_by("pk")
+        .first()
+    )
+    if attendee is None:
+        return
+    with _on(day, now):
+        minutes_comment_add(
+            version=version,
+            actor=attendee.person.user,
+            text="ຂໍເພີ່ມຕົວເລກງົບປະມານໃນວາລະທີ 3."
+            if version.language == "lo"
+            else "Please add the budget figures under item 3.",
+        )
