@@ -39,7 +39,8 @@ class Command(BaseCommand):
                 module.load(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo loaded. Accounts (password 'demo'): rtp, health-secretariat, "
-                "health-chair, health-cochair, education-member, admin."
+                "Demo loaded. Accounts (password 'demo'): rtp, health-secretariat, health-chair, "
+                "health-cochair, education-member, admin, and a <group>-secretariat and <group>-chair "
+                "for every other SWG (see the README)."
             )
         )
