@@ -87,6 +87,10 @@ def test_a_group_with_only_internal_meetings_is_an_empty_page_not_an_error(world
     make_meeting(world.education, public=False)
     response = client.get("/api/v1/meetings/?group=education")
     assert response.status_code == 200 and response.json()["results"] == []
-    assert client.get("/api/v1/meetings/?group=nothing").json() == {
+    # The message follows the client's Accept-Language (Lao, the platform's language, by default).
+    assert client.get("/api/v1/meetings/?group=nothing", HTTP_ACCEPT_LANGUAGE="en").json() == {
         "group": ["Nothing has the code “nothing”."]
+    }
+    assert client.get("/api/v1/meetings/?group=nothing").json() == {
+        "group": ["ບໍ່ມີລາຍການໃດທີ່ມີລະຫັດ “nothing”."]
     }
