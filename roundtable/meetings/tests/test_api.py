@@ -91,6 +91,4 @@ def test_a_group_with_only_internal_meetings_is_an_empty_page_not_an_error(world
     assert client.get("/api/v1/meetings/?group=nothing", HTTP_ACCEPT_LANGUAGE="en").json() == {
         "group": ["Nothing has the code “nothing”."]
     }
-    assert client.get("/api/v1/meetings/?group=nothing").json() == {
-        "group": ["ບໍ່ມີລາຍການໃດທີ່ມີລະຫັດ “nothing”."]
-    }
+    assert client.get("/api/v1/meetings/?group=nothing").json() == {"group": ["ບໍ່ມີລາຍການໃດທີ່ມີລະຫັດ “nothing”."]}
