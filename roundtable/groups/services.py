@@ -93,9 +93,12 @@ def group_update(*, group: Group, actor, data: dict, revision: int | None) -> li
     allowed = set(PROFILE_FIELDS)
     if core_permissions.can_manage_structure(actor):
         allowed |= set(STRUCTURE_FIELDS) - {"code"}
+    refused = sorted(set(data) - allowed)
     require(
-        not set(data) - allowed,
-        _("You may not change %(fields)s.") % {"fields": ", ".join(sorted(set(data) - allowed))},
+        not refused,
+        # The fields by their labels, in the actor's language: never a code name such as "name_en".
+        _("You may not change %(fields)s.")
+        % {"fields": ", ".join(str(Group._meta.get_field(name).verbose_name) for name in refused)},
     )
     current = lock(group, revision)
     return model_update(current, data, fields=allowed)

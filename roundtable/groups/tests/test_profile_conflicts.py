@@ -70,3 +70,21 @@ def test_a_save_that_changes_nothing_keeps_the_revision(world, client_for):
     response = client.post(reverse("groups:edit", args=["health"]), _profile(world, 1))
     assert response.status_code == 302
     assert Group.objects.get(pk=world.health.pk).revision == 1
+
+
+@pytest.mark.parametrize("lang,label", [("lo", "ໜ່ວຍງານຂະແໜງການຕົ້ນສັງກັດ"), ("en", "parent SWG")])
+def test_a_field_the_actor_may_not_change_is_refused_by_its_label_not_its_code_name(world, lang, label):
+    from django.utils import translation
+
+    group = world.health
+    with translation.override(lang), pytest.raises(Refused) as refused:
+        services.group_update(
+            group=group,
+            actor=world.user("secretariat"),
+            data={"parent": world.education},
+            revision=group.revision,
+        )
+    assert label in str(refused.value.message) and "parent " not in str(refused.value.message).replace(
+        label, ""
+    )
+    assert Group.objects.get(pk=group.pk).parent_id is None
