@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from roundtable.core.tasks import job_message, jobs_started_by
@@ -42,12 +43,26 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         except services.Refused as refused:
             form.add_error(None, refused.message)
         else:
-            counts = {"added": added, "sent": sent}
+            people = ngettext("%(n)d person added to the list", "%(n)d people added to the list", added) % {
+                "n": added
+            }
             job_message(
                 request,
                 started,
-                done=_("%(added)d people added to the list; %(sent)d invitations sent.") % counts,
-                queued=_("%(added)d people added to the list; %(sent)d invitations are being sent.") % counts,
+                done=_("%(people)s; %(emails)s")
+                % {
+                    "people": people,
+                    "emails": ngettext("%(n)d invitation sent.", "%(n)d invitations sent.", sent)
+                    % {"n": sent},
+                },
+                queued=_("%(people)s; %(emails)s")
+                % {
+                    "people": people,
+                    "emails": ngettext(
+                        "%(n)d invitation is being sent.", "%(n)d invitations are being sent.", sent
+                    )
+                    % {"n": sent},
+                },
             )
             return redirect("meetings:participants", pk=meeting.pk)
     stakeholder_count = meeting.group.memberships.current().count()
