@@ -237,3 +237,30 @@ def test_a_failed_rotation_reminder_is_sent_by_the_next_run_to_whoever_did_not_g
     assert "Queued again the reminder job" in out.getvalue() and "No term is due" in out.getvalue()
     assert sorted(addresses()) == ["rtp-en@example.la", "rtp@example.la"]
     assert Job.objects.get(kind="groups.rotation_reminder").status == JobStatus.DONE
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("backend", ["immediate", "database"])
+def test_a_changed_meeting_says_whether_its_update_was_sent_or_is_being_sent(
+    world, meeting, client_for, settings, backend
+):
+    from roundtable.meetings.tests.test_meeting_pages import edit_data
+
+    meeting_services.participants_invite(actor=world.user("secretariat"), meeting=meeting)
+    mail.outbox.clear()
+    if backend == "database":
+        settings.TASKS = DATABASE_BACKEND
+    client = client_for(world.user("secretariat"))
+    with translation.override("en"):
+        url = reverse("meetings:edit", args=[meeting.pk])
+    meeting.refresh_from_db()
+    response = client.post(url, edit_data(meeting, venue="Lao ITECC, Vientiane"), follow=True)
+    (text,) = [str(m) for m in response.context["messages"]]
+    job = Job.objects.get(kind="meetings.update")
+    assert job.started_by == world.user("secretariat")
+    if backend == "immediate":
+        assert text == f"Saved. An update was sent to {STAKEHOLDERS} invitees."
+        assert len(mail.outbox) == STAKEHOLDERS
+    else:
+        assert text.startswith(f"Saved. An update is being sent to {STAKEHOLDERS} invitees.")
+        assert reverse("jobs:detail", args=[job.pk]) in text and mail.outbox == []

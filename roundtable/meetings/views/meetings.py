@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from roundtable.core import permissions as core_permissions
@@ -17,6 +18,7 @@ from roundtable.core.forms import add_service_error
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
 from roundtable.core.sections import meeting_sections
+from roundtable.core.tasks import job_message, jobs_started_by
 from roundtable.groups import roles
 from roundtable.groups.models import Group, GroupKind
 
@@ -169,9 +171,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         try:
-            meeting, sent = services.meeting_update(
-                meeting=meeting, actor=request.user, data=data, revision=form.cleaned_data.get("revision")
-            )
+            with jobs_started_by(request.user) as started:
+                meeting, sent = services.meeting_update(
+                    meeting=meeting, actor=request.user, data=data, revision=form.cleaned_data.get("revision")
+                )
         except services.Conflict as stale:
             # The user's input stays in the form; the next save is made knowing what changed.
             conflict = stale
@@ -182,7 +185,23 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, exc)
         else:
             if sent:
-                messages.success(request, _("Saved. An update was sent to %(n)d invitees.") % {"n": sent})
+                # Said as it is: sent already (the immediate backend), or being sent by the worker (a link).
+                job_message(
+                    request,
+                    started,
+                    done=ngettext(
+                        "Saved. An update was sent to %(n)d invitee.",
+                        "Saved. An update was sent to %(n)d invitees.",
+                        sent,
+                    )
+                    % {"n": sent},
+                    queued=ngettext(
+                        "Saved. An update is being sent to %(n)d invitee.",
+                        "Saved. An update is being sent to %(n)d invitees.",
+                        sent,
+                    )
+                    % {"n": sent},
+                )
             else:
                 messages.success(request, _("Saved."))
             return redirect(meeting)
@@ -211,20 +230,25 @@ def change_state(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         step = services.step_to(meeting, form.cleaned_data["state"])
         try:
-            meeting, sent = services.meeting_set_state(
-                meeting=meeting,
-                actor=request.user,
-                state=form.cleaned_data["state"],
-                reason=form.cleaned_data["reason"],
-            )
+            with jobs_started_by(request.user) as started:
+                meeting, sent = services.meeting_set_state(
+                    meeting=meeting,
+                    actor=request.user,
+                    state=form.cleaned_data["state"],
+                    reason=form.cleaned_data["reason"],
+                )
         except services.Refused as refused:
             form.add_error(None, refused.message)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
-            messages.success(
-                request,
-                str(step.done) + (" " + _("%(n)d invitees were told.") % {"n": sent} if sent else ""),
-            )
+            if sent:
+                told = ngettext("%(n)d invitee was told.", "%(n)d invitees were told.", sent) % {"n": sent}
+                telling = ngettext("%(n)d invitee is being told.", "%(n)d invitees are being told.", sent) % {
+                    "n": sent
+                }
+                job_message(request, started, done=f"{step.done} {told}", queued=f"{step.done} {telling}")
+            else:
+                messages.success(request, str(step.done))
             return redirect(meeting)
     return render(request, "meetings/state_form.html", {"form": form, "meeting": meeting})
