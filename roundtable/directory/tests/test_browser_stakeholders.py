@@ -19,6 +19,9 @@ def test_health_secretariat_adds_a_person_finds_them_and_reads_the_list_in_engli
     assert page.locator("h1").inner_text() == "ລາຍຊື່ພາກສ່ວນກ່ຽວຂ້ອງ"
 
     page.click("a[href='/lo/directory/groups/health/stakeholders/add/']")
+    # htmx (a deferred script) must have taken the page before typing: on a loaded machine the text could
+    # arrive first, and then no search is made.
+    page.wait_for_load_state("load")
     # Typing in the picker's search box brings matching people in as choices (htmx, no page load).
     page.fill("#id_find", "ຄຳຫຼ້າ")
     page.wait_for_selector("#person-choices input[name=person]:not([value=''])")
