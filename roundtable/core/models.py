@@ -31,3 +31,4 @@ class BilingualNameModel(TimeStampedModel):
 
 # The record of background work lives with its machinery (core/jobs/, core/tasks.py); Django looks here.
 from .jobs.models import Job, JobItem  # noqa: E402, F401
+from .notifications.models import Notification, NotificationPreference  # noqa: E402, F401

@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from django_tasks.base import Task
 
 from .jobs.models import Job, JobItem, JobStatus
+from .links import current_request_origin, origin_scope
 from .permissions import is_logged_in
 
 # Who pressed the button, for the jobs started while their request runs (see `jobs_started_by`).
@@ -84,6 +85,7 @@ def job_create(
         return_path=return_path,
         task_path=task.module_path,
         task_kwargs=task_kwargs,
+        origin=current_request_origin(),
         **titles,
     )
     if current is not None:
@@ -166,7 +168,8 @@ def job_run(job_id: int) -> Iterator[JobRun]:
         status=JobStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
     )
     try:
-        yield run
+        with origin_scope(job.origin):
+            yield run
     except Exception as exc:
         Job.objects.filter(pk=job_id).update(
             status=JobStatus.FAILED, message=f"{type(exc).__name__}: {exc}", finished_at=timezone.now()

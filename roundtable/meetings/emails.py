@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from roundtable.core.emails import render_email
 from roundtable.core.i18n import localized
 from roundtable.core.jobs.models import Job
+from roundtable.core.links import absolute_url
 from roundtable.core.tasks import job_start
 
 from . import ical, tasks
@@ -32,7 +32,7 @@ KINDS = {INVITATION: "REQUEST", UPDATE: "REQUEST", CANCELLATION: "CANCEL"}
 
 def answer_url(participant: Participant) -> str:
     with translation.override(participant.language):
-        return settings.SITE_URL + reverse("meetings:answer", args=[participant.token])
+        return absolute_url(reverse("meetings:answer", args=[participant.token]))
 
 
 def build_message(meeting: Meeting, participant: Participant, kind: str) -> mail.EmailMessage:

@@ -6,7 +6,6 @@ sends the messages once the circulation is committed (at once with the immediate
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from roundtable.core.emails import email_language, render_email
 from roundtable.core.i18n import localized
 from roundtable.core.jobs.models import Job
+from roundtable.core.links import absolute_url
 from roundtable.core.tasks import job_start
 from roundtable.meetings.models import Meeting, Participant
 
@@ -50,7 +50,7 @@ def circulation_message(version: MinutesVersion, participant: Participant) -> ma
             "meeting_date": timezone.localdate(meeting.start),
             "version_language": version_language,
             "comments_until": version.comments_until,
-            "url": settings.SITE_URL + path,
+            "url": absolute_url(path),
         },
         language=lang,
         to=[participant.email],

@@ -44,6 +44,8 @@ class Job(models.Model):
     return_path = models.CharField(_("return path"), max_length=500, blank=True)
     task_path = models.CharField(_("task"), max_length=200)
     task_kwargs = models.JSONField(_("task arguments"), default=dict, blank=True)
+    # The address of the request that started the job: its emails' links, when SITE_URL is not set.
+    origin = models.CharField(_("address"), max_length=200, blank=True)
     task_result_id = models.CharField(_("task result id"), max_length=64, blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
