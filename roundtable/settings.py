@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "roundtable.workplans",
     "roundtable.meetings",
     "roundtable.minutes",
+    "roundtable.aid",
     "roundtable.website",
     "roundtable.api",
 ]
