@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Django's form templates, for FORM_RENDERER below.
+    "django.forms",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -69,6 +71,7 @@ INSTALLED_APPS = [
     "roundtable.meetings",
     "roundtable.minutes",
     "roundtable.aid",
+    "roundtable.reports",
     "roundtable.website",
     "roundtable.api",
 ]
@@ -97,6 +100,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "roundtable.urls"
 WSGI_APPLICATION = "roundtable.wsgi.application"
+
+# Forms render through the project's templates: roundtable/templates/django/forms/ puts a summary of the
+# errors at the top of every form (with links to the fields), the field errors staying by their fields.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

@@ -27,7 +27,7 @@ def test_a_person_chooses_the_daily_digest_and_the_language_of_their_emails(worl
 def test_a_bad_choice_is_refused_and_nothing_saved(world, client):
     client.force_login(world.users["chair"])
     response = client.post("/en/accounts/", {"email_mode": "hourly"})
-    assert response.status_code == 200 and "form-errors" in response.content.decode()
+    assert response.status_code == 200 and "error-summary" in response.content.decode()
     assert not NotificationPreference.objects.exists()
 
 
