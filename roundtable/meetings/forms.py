@@ -141,12 +141,17 @@ class InviteForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
+    # The people outside the group's stakeholder list whom the page listed and the sender then confirmed.
+    outside_confirmed = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(), required=False, widget=forms.MultipleHiddenInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = Person.objects.select_related("organisation").order_by(
             "name_en", "name_lo"
         )
+        self.fields["outside_confirmed"].queryset = Person.objects.all()
         self.fields["people"].label_from_instance = lambda p: (
             f"{p.name} ({p.organisation.short_name})" if p.organisation else p.name
         )

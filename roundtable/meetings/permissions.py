@@ -9,10 +9,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q
 
 from roundtable.core import permissions
 from roundtable.core.permissions import is_logged_in
+from roundtable.directory.permissions import contact_visible_person_ids
 from roundtable.groups import roles
 
 
@@ -45,8 +48,33 @@ def can_view(user, meeting) -> bool:
 
 
 def can_view_participant_list(user, meeting) -> bool:
-    """The list has everyone's email and phone: the secretariat's working tool only."""
+    """The list with contacts and the sign-in sheets: the secretariat's working tool only."""
     return can_manage(user, meeting)
+
+
+def contact_visible_participant_ids(user, participants: Iterable) -> set[int]:
+    """Of these lines of a participant list, those whose email and phone the user may read (one query).
+
+    Inviting someone must not be a way round the directory's rule: the contacts copied from the directory
+    when a person was invited follow that rule (`directory.permissions.contact_visible_person_ids`), as on
+    the person's own page. What was given for this meeting itself (a substitute named in the invitee's
+    answer, a walk-in written down by the secretariat) the meeting's managers read: the list is theirs.
+    A line copied from a directory entry that was deleted since keeps its contacts hidden: there is no
+    entry left to ask.
+    """
+    from .models import ParticipantSource
+
+    participants = list(participants)
+    people = {p.person_id for p in participants if p.person_id}
+    visible_people = contact_visible_person_ids(user, people)
+    visible = set()
+    for p in participants:
+        if p.person_id:
+            if p.person_id in visible_people:
+                visible.add(p.pk)
+        elif p.source != ParticipantSource.INVITED:
+            visible.add(p.pk)
+    return visible
 
 
 def visible_document_levels(user, meeting) -> set[str]:

@@ -1,7 +1,8 @@
 """The participant list in the guideline's template, as a printable sign-in sheet (PDF and DOCX).
 
-Columns: No., name, position, organisation, email, phone, gender, signature. The sheet holds contact
-details: only the secretariat may download it (the views check).
+Columns: No., name, position, organisation, email, phone, gender, signature. Only the secretariat may
+download it (the views check), and each line's email and phone only as far as the one who downloads it may
+read them (permissions.contact_visible_participant_ids): a sheet is not a way round the directory's rule.
 """
 
 from __future__ import annotations
@@ -14,26 +15,29 @@ from django.utils.translation import gettext as _
 from roundtable.core.i18n import localized
 from roundtable.core.pdf import render_pdf
 
+from . import permissions
 from .models import Meeting
 from .when import meeting_when
 
 
-def sheet_rows(meeting: Meeting) -> list[dict]:
+def sheet_rows(meeting: Meeting, viewer) -> list[dict]:
     rows = []
-    participants = (
+    participants = list(
         meeting.participants.select_related("organisation")
         .exclude(response="decline")
         .order_by("organisation_name", "name")
     )
+    visible = permissions.contact_visible_participant_ids(viewer, participants)
     for number, p in enumerate(participants, start=1):
+        shown = p.pk in visible
         rows.append(
             {
                 "number": number,
                 "name": p.name,
                 "position": p.position,
                 "organisation": localized(p.organisation, "name") if p.organisation else p.organisation_name,
-                "email": p.email,
-                "phone": p.phone,
+                "email": p.email if shown else "",
+                "phone": p.phone if shown else "",
                 "gender": {"f": _("F"), "m": _("M")}.get(p.gender, ""),
             }
         )
@@ -53,7 +57,7 @@ def headers() -> list[str]:
     ]
 
 
-def _context(meeting: Meeting) -> dict:
+def _context(meeting: Meeting, viewer) -> dict:
     return {
         "meeting": meeting,
         "title": localized(meeting, "title"),
@@ -61,23 +65,23 @@ def _context(meeting: Meeting) -> dict:
         "start": timezone.localtime(meeting.start),
         "end": timezone.localtime(meeting.end),
         "when": meeting_when(meeting, short=True),
-        "rows": sheet_rows(meeting),
+        "rows": sheet_rows(meeting, viewer),
         "headers": headers(),
         "blank_rows": range(5),
     }
 
 
-def sheet_pdf(meeting: Meeting) -> bytes:
-    return render_pdf("meetings/sheet.html", _context(meeting))
+def sheet_pdf(meeting: Meeting, viewer) -> bytes:
+    return render_pdf("meetings/sheet.html", _context(meeting, viewer))
 
 
-def sheet_docx(meeting: Meeting) -> bytes:
+def sheet_docx(meeting: Meeting, viewer) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    context = _context(meeting)
+    context = _context(meeting, viewer)
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE

@@ -41,6 +41,25 @@ def _participant_from_person(meeting: Meeting, person: Person, organisation=None
     )
 
 
+def outside_stakeholders(meeting: Meeting, people: Iterable[Person]) -> list[Person]:
+    """Of these people, those not on the meeting's group's current stakeholder list and not invited yet.
+
+    Inviting them is allowed, but said before anything is sent (participants_invite asks for
+    `outside_confirmed`): the secretariat should know who it adds from outside its group.
+    """
+    people = list(people)
+    if not people:
+        return []
+    ids = {p.pk for p in people}
+    on_list = set(
+        Membership.objects.current()
+        .filter(group=meeting.group, person_id__in=ids)
+        .values_list("person_id", flat=True)
+    )
+    invited = set(meeting.participants.filter(person_id__in=ids).values_list("person_id", flat=True))
+    return [p for p in people if p.pk not in on_list and p.pk not in invited]
+
+
 @transaction.atomic
 def participants_invite(
     *,
@@ -48,13 +67,16 @@ def participants_invite(
     meeting: Meeting,
     stakeholders: bool = True,
     people: Iterable[Person] = (),
+    outside_confirmed: bool = False,
     notify: bool = True,
     at: datetime | None = None,
 ) -> tuple[int, int]:
     """Add the group's stakeholder list and/or extra people, and email everyone not yet invited.
 
     Returns (people added, invitations sent). Someone already on the list is not added twice and
-    does not get a second invitation. `notify=False` (the demo) records the invitations without email;
+    does not get a second invitation. People outside the group's stakeholder list are invited only with
+    `outside_confirmed` (the invite page asks first); without it, Refused (code "outside_stakeholders")
+    and nothing is written. `notify=False` (the demo) records the invitations without email;
     `at`: when they were invited (the demo's past meetings; now by default).
     """
     require(permissions.can_manage(actor, meeting), NOT_YOURS)
@@ -62,6 +84,14 @@ def participants_invite(
     meeting = lock(meeting, None)
     if meeting.state == MeetingState.CANCELLED:
         raise Refused(_("A cancelled meeting cannot be sent invitations."), code="wrong_state")
+    people = list(people)
+    outside = outside_stakeholders(meeting, people)
+    if outside and not outside_confirmed:
+        raise Refused(
+            _("Not on the group's stakeholder list: %(names)s. Confirm to invite them all the same.")
+            % {"names": ", ".join(localized(p, "name") for p in outside)},
+            code="outside_stakeholders",
+        )
     already = set(meeting.participants.exclude(person=None).values_list("person_id", flat=True))
     new: list[Participant] = []
     if stakeholders:

@@ -92,7 +92,10 @@ def test_people_already_invited_are_not_invited_twice(
     invite(internal_meeting, django_capture_on_commit_callbacks)
     mail.outbox.clear()
     added, sent = invite(
-        internal_meeting, django_capture_on_commit_callbacks, people=[world.people["other_member"]]
+        internal_meeting,
+        django_capture_on_commit_callbacks,
+        people=[world.people["other_member"]],
+        outside_confirmed=True,
     )
     assert (added, sent) == (1, 1)
     assert [m.to[0] for m in mail.outbox] == [world.people["other_member"].email]
@@ -174,10 +177,11 @@ def test_the_invite_page_sends_the_invitations(
     world, client_for, internal_meeting, django_capture_on_commit_callbacks
 ):
     client = client_for(world.user("secretariat"))
+    other = world.people["other_member"].pk
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("meetings:invite", args=[internal_meeting.pk]),
-            {"stakeholders": "on", "people": [world.people["other_member"].pk]},
+            {"stakeholders": "on", "people": [other], "outside_confirmed": [other]},
         )
     assert response.status_code == 302
     assert len(mail.outbox) == 6

@@ -52,7 +52,7 @@ def test_the_pdf_sign_in_sheet_is_a_pdf_with_the_participants(world, client_for,
     from roundtable.core.pdf import FONTS
     from roundtable.meetings import sheets
 
-    html = render_to_string("meetings/sheet.html", {**sheets._context(invited), **FONTS})
+    html = render_to_string("meetings/sheet.html", {**sheets._context(invited, officer()), **FONTS})
     assert "ດາລາ" in html
     assert FONTS["font_regular"] in html
     fonts = set(re.findall(rb"/BaseFont\s*/([^\s/]+)", HTML(string=html).write_pdf(uncompressed_pdf=True)))

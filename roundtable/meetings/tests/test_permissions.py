@@ -41,7 +41,7 @@ def test_an_invited_outsider_with_a_login_sees_the_internal_meeting(world, inter
     assert not permissions.can_view(outsider, internal_meeting)
     person = world.people["other_member"]
     services.participants_invite(
-        actor=officer(), meeting=internal_meeting, stakeholders=False, people=[person]
+        actor=officer(), meeting=internal_meeting, stakeholders=False, people=[person], outside_confirmed=True
     )
     assert permissions.can_view(person.user, internal_meeting)
 

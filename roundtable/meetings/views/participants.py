@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from roundtable.core.tasks import job_message, jobs_started_by
 
-from .. import services, sheets
+from .. import permissions, services, sheets
 from ..access import meeting_for_manager
 from ..forms import InviteForm, WalkInForm
 from ..models import Meeting
@@ -30,53 +30,71 @@ def _participants(meeting: Meeting):
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     form = InviteForm(request.POST or None)
+    outside = []
     if request.method == "POST" and form.is_valid():
-        try:
-            # The invitations leave the request as a job: its page follows them when a worker sends them.
-            with jobs_started_by(request.user) as started:
-                added, sent = services.participants_invite(
-                    actor=request.user,
-                    meeting=meeting,
-                    stakeholders=form.cleaned_data["stakeholders"],
-                    people=form.cleaned_data["people"],
-                )
-        except services.Refused as refused:
-            form.add_error(None, refused.message)
+        people = list(form.cleaned_data["people"])
+        outside = services.outside_stakeholders(meeting, people)
+        confirmed = {p.pk for p in form.cleaned_data["outside_confirmed"]}
+        if outside and not {p.pk for p in outside} <= confirmed:
+            # Nothing is sent yet: the page says who is outside the stakeholder list, and the same
+            # choice sent again (carrying these people as confirmed) invites them.
+            data = request.POST.copy()
+            data.setlist("outside_confirmed", [str(p.pk) for p in outside])
+            form = InviteForm(data)
         else:
-            people = ngettext("%(n)d person added to the list", "%(n)d people added to the list", added) % {
-                "n": added
-            }
-            job_message(
-                request,
-                started,
-                done=_("%(people)s; %(emails)s")
-                % {
-                    "people": people,
-                    "emails": ngettext("%(n)d invitation sent.", "%(n)d invitations sent.", sent)
-                    % {"n": sent},
-                },
-                queued=_("%(people)s; %(emails)s")
-                % {
-                    "people": people,
-                    "emails": ngettext(
-                        "%(n)d invitation is being sent.", "%(n)d invitations are being sent.", sent
+            outside = []
+            try:
+                # The invitations leave the request as a job: its page follows them when a worker sends them.
+                with jobs_started_by(request.user) as started:
+                    added, sent = services.participants_invite(
+                        actor=request.user,
+                        meeting=meeting,
+                        stakeholders=form.cleaned_data["stakeholders"],
+                        people=people,
+                        outside_confirmed=True,
                     )
-                    % {"n": sent},
-                },
-            )
-            return redirect("meetings:participants", pk=meeting.pk)
+            except services.Refused as refused:
+                form.add_error(None, refused.message)
+            else:
+                _invited_message(request, started, added, sent)
+                return redirect("meetings:participants", pk=meeting.pk)
     stakeholder_count = meeting.group.memberships.current().count()
     return render(
         request,
         "meetings/invite.html",
-        {"form": form, "meeting": meeting, "stakeholder_count": stakeholder_count},
+        {"form": form, "meeting": meeting, "stakeholder_count": stakeholder_count, "outside": outside},
     )
 
 
-def _participants_context(meeting: Meeting, walk_in_form=None) -> dict:
+def _invited_message(request: HttpRequest, started, added: int, sent: int) -> None:
+    people = ngettext("%(n)d person added to the list", "%(n)d people added to the list", added) % {
+        "n": added
+    }
+    job_message(
+        request,
+        started,
+        done=_("%(people)s; %(emails)s")
+        % {
+            "people": people,
+            "emails": ngettext("%(n)d invitation sent.", "%(n)d invitations sent.", sent) % {"n": sent},
+        },
+        queued=_("%(people)s; %(emails)s")
+        % {
+            "people": people,
+            "emails": ngettext("%(n)d invitation is being sent.", "%(n)d invitations are being sent.", sent)
+            % {"n": sent},
+        },
+    )
+
+
+def _participants_context(request: HttpRequest, meeting: Meeting, walk_in_form=None) -> dict:
+    participants = list(_participants(meeting))
+    visible = permissions.contact_visible_participant_ids(request.user, participants)
     return {
         "meeting": meeting,
-        "participants": list(_participants(meeting)),
+        # (participant, whether the viewer may read their email and phone)
+        "rows": [(p, p.pk in visible) for p in participants],
+        "contacts_hidden": len(participants) - len(visible),
         "attendance": attendance(meeting),
         "walk_in_form": walk_in_form or WalkInForm(),
     }
@@ -85,7 +103,7 @@ def _participants_context(meeting: Meeting, walk_in_form=None) -> dict:
 @login_required
 def participants(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
-    return render(request, "meetings/participants.html", _participants_context(meeting))
+    return render(request, "meetings/participants.html", _participants_context(request, meeting))
 
 
 @login_required
@@ -95,7 +113,7 @@ def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [value for value in request.POST.getlist("attended") if value.isdigit()]
     count = services.attendance_record(actor=request.user, meeting=meeting, attended_ids=ids)
     if request.htmx:
-        return render(request, "meetings/_attendance.html", _participants_context(meeting))
+        return render(request, "meetings/_attendance.html", _participants_context(request, meeting))
     messages.success(request, _("Attendance saved: %(n)d present.") % {"n": count})
     return redirect("meetings:participants", pk=meeting.pk)
 
@@ -109,13 +127,14 @@ def walk_in(request: HttpRequest, pk: int) -> HttpResponse:
         services.walk_in_add(actor=request.user, meeting=meeting, **form.cleaned_data)
         messages.success(request, _("%(name)s is added as a walk-in.") % {"name": form.cleaned_data["name"]})
         return redirect("meetings:participants", pk=meeting.pk)
-    return render(request, "meetings/participants.html", _participants_context(meeting, form), status=400)
+    context = _participants_context(request, meeting, form)
+    return render(request, "meetings/participants.html", context, status=400)
 
 
 @login_required
 def sheet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
-    response = HttpResponse(sheets.sheet_pdf(meeting), content_type="application/pdf")
+    response = HttpResponse(sheets.sheet_pdf(meeting, request.user), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="participants-{meeting.pk}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -125,7 +144,7 @@ def sheet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def sheet_docx(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     response = HttpResponse(
-        sheets.sheet_docx(meeting),
+        sheets.sheet_docx(meeting, request.user),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="participants-{meeting.pk}.docx"'
