@@ -20,7 +20,7 @@ from django.utils import timezone
 from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
 from roundtable.directory.models import Membership
 from roundtable.groups.models import Group, GroupKind
-from roundtable.workplans.models import Priority
+from roundtable.workplans.models import Priority, WorkPlanStatus
 
 from . import services
 from .models import Meeting, MeetingState, ParticipantSource, Response
@@ -176,13 +176,12 @@ def _meeting(officer, group: Group, number: int, day, uid: str, rng: random.Rand
 def _agenda(officer, meeting: Meeting, year: int, rng: random.Random) -> None:
     priorities = list(
         Priority.objects.filter(workplan__group=meeting.group, workplan__year=year)
-        .select_related("lead_organisation")
+        .select_related("lead_organisation", "workplan")
         .order_by("order")[:3]
     )
     items = [
         {
-            "title_lo": priority.title_lo,
-            "title_en": priority.title_en,
+            **_priority_item_titles(priority),
             "priority": priority,
             "presenter": priority.lead_organisation.short_name if priority.lead_organisation_id else "",
             "duration_minutes": 30,
@@ -193,6 +192,17 @@ def _agenda(officer, meeting: Meeting, year: int, rng: random.Random) -> None:
         items.append({"title_lo": lo, "title_en": en, "duration_minutes": 20})
     for data in items:
         services.agenda_item_save(actor=officer, meeting=meeting, data=data)
+
+
+def _priority_item_titles(priority: Priority) -> dict:
+    """An agenda item about a priority is titled after it only once the plan is published: the agenda of a
+    public meeting (and the minutes, which make the meeting public) must not quote a draft plan."""
+    if priority.workplan.status == WorkPlanStatus.PUBLISHED:
+        return {"title_lo": priority.title_lo, "title_en": priority.title_en}
+    return {
+        "title_lo": f"ແຜນງານບຸລິມະສິດທີ {priority.order} ຂອງແຜນວຽກປະຈຳປີ",
+        "title_en": f"Priority programme {priority.order} of the annual work plan",
+    }
 
 
 def _answers_and_attendance(officer, meeting: Meeting, rng: random.Random) -> None:

@@ -12,6 +12,7 @@ from roundtable.meetings.models import AgendaItemKind, Meeting
 from .dashboard import my_minutes
 from .group_sections import minutes_section
 from .links import minutes_link_for, open_action_points_for
+from .permissions import can_view_action_points
 
 group_sections.register(minutes_section, order=40)
 dashboard_sections.register(my_minutes, order=40)
@@ -35,4 +36,6 @@ def meeting_minutes(request: HttpRequest, meeting: Meeting) -> dict | None:
     link = minutes_link_for(request.user, meeting)
     if link is None:
         return None
+    # The group's action-point list is for its members: no link to a page the visitor may not open.
+    link = {**link, "can_view_action_points": can_view_action_points(request.user, meeting.group)}
     return {"template": "minutes/_meeting_minutes.html", "context": link}

@@ -21,6 +21,7 @@ from roundtable.core.sections import meeting_sections
 from roundtable.core.tasks import job_message, jobs_started_by
 from roundtable.groups import roles
 from roundtable.groups.models import Group, GroupKind
+from roundtable.workplans.permissions import can_view_workplan
 
 from .. import permissions, services
 from ..access import meeting_for_manager, meeting_for_viewer
@@ -72,10 +73,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     levels = permissions.visible_document_levels(user, meeting)
     documents = MeetingDocument.objects.filter(meeting=meeting, visibility__in=levels).order_by("title")
     items = list(
-        meeting.agenda_items.select_related("priority", "priority__workplan").prefetch_related(
-            Prefetch("documents", queryset=documents, to_attr="visible_documents")
-        )
+        meeting.agenda_items.select_related(
+            "priority", "priority__workplan", "priority__workplan__group"
+        ).prefetch_related(Prefetch("documents", queryset=documents, to_attr="visible_documents"))
     )
+    for item in items:
+        # The priority an item discusses is shown where its work plan may be: a draft or returned plan's
+        # priorities are the group's own until the plan is published.
+        item.visible_priority = (
+            item.priority if item.priority_id and can_view_workplan(user, item.priority.workplan) else None
+        )
     can_manage = permissions.can_manage(user, meeting)
     insider = permissions.is_insider(user, meeting)
     context = {

@@ -14,9 +14,11 @@ from django.views.decorators.http import require_http_methods
 from roundtable.core.pagination import paginate
 from roundtable.directory.models import Organisation
 from roundtable.groups.models import Group
+from roundtable.meetings import permissions as meeting_permissions
 
 from .. import permissions, services
 from ..forms import ActionPointFilterForm, ActionPointStatusForm
+from ..links import minutes_link_for
 from ..models import ActionPoint, ActionStatus
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -105,7 +107,11 @@ def action_point(request: HttpRequest, pk: int) -> HttpResponse:
     """One action point with its updates; POST records a new status with a note."""
     action = get_object_or_404(
         ActionPoint.objects.select_related(
-            "group", "item__minutes__meeting", "responsible_organisation", "responsible_person"
+            "group",
+            "item__minutes__meeting",
+            "item__minutes__meeting__group",
+            "responsible_organisation",
+            "responsible_person",
         ),
         pk=pk,
     )
@@ -137,11 +143,17 @@ def action_point(request: HttpRequest, pk: int) -> HttpResponse:
             ):
                 return redirect(back)
             return redirect("minutes:action_point", pk=pk)
+    meeting = action.item.minutes.meeting
     context = {
         "action": action,
         "group": action.group,
         "form": form,
         "can_update": can_update,
         "updates": list(action.updates.select_related("by")),
+        # The responsible person may be outside the group: the meeting, its minutes and the group's list
+        # are shown only as far as they may read them.
+        "can_view_list": permissions.can_view_action_points(request.user, action.group),
+        "meeting_visible": meeting_permissions.can_view(request.user, meeting),
+        "minutes_link": minutes_link_for(request.user, meeting),
     }
     return render(request, "minutes/action_point.html", context, status=400 if form.errors else 200)
