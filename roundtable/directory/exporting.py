@@ -2,7 +2,8 @@
 
 The columns are the import's columns, so that an exported file can be edited and imported back.
 Email and phone are filled only for the people whose contacts the requesting user may see; the
-caller passes that set (see permissions.contact_visible_person_ids).
+caller passes that set (see permissions.contact_visible_person_ids). Every cell goes through
+core.spreadsheets: typed text that starts like a formula is written as text (the import undoes the CSV guard).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from roundtable.core.spreadsheets import safe_row, write_cell
 
 from .models import Membership, Organisation, Person
 
@@ -83,20 +86,13 @@ def stakeholders_table(memberships: Iterable[Membership], contact_visible: set[i
     return rows
 
 
-def _csv_safe(value: str) -> str:
-    # A cell starting with "=" or "@" would run as a formula when the CSV is opened in a spreadsheet.
-    # "+" and "-" are left alone: phone numbers such as "+856 20 ..." start with them.
-    if value[:1] in ("=", "@"):
-        return "'" + value
-    return value
-
-
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
+    writer.writerow(safe_row(header))
     for row in rows:
-        writer.writerow([_csv_safe(str(value)) for value in row])
+        # A phone number such as "+856 20 ..." is quoted too: spreadsheets would read it as a formula.
+        writer.writerow(safe_row(str(value) for value in row))
     # The byte-order mark makes spreadsheet programs read the file as UTF-8 (Lao would be garbled otherwise).
     response = HttpResponse(
         ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
@@ -112,15 +108,11 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[str]])
     bold, regular = Font(name=LAO_FONT, bold=True), Font(name=LAO_FONT)
     widths = [len(name) for name in header]
     for col, name in enumerate(header, start=1):
-        cell = sheet.cell(row=1, column=col, value=name)
-        cell.font = bold
+        write_cell(sheet, 1, col, name).font = bold
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
             text = str(value)
-            cell = sheet.cell(row=r, column=col, value=text)
-            # openpyxl turns a string starting with "=" into a formula; keep it as text.
-            cell.data_type = "s"
-            cell.font = regular
+            write_cell(sheet, r, col, text).font = regular
             widths[col - 1] = max(widths[col - 1], min(len(text), 60))
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width + 2

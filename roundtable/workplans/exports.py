@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from roundtable.core.i18n import current_lang, localized
 from roundtable.core.pdf import render_pdf
+from roundtable.core.spreadsheets import write_cell
 
 from .models import WorkPlan
 
@@ -233,6 +234,7 @@ def _sheet_title(text: str) -> str:
 
 
 def to_xlsx(doc: dict) -> bytes:
+    """Every cell through core.spreadsheets.write_cell: typed text starting like a formula stays text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -245,11 +247,11 @@ def to_xlsx(doc: dict) -> bytes:
 
     def table(sheet, header: list[str], rows: list[list], widths: list[int], start: int = 1) -> None:
         for col, text in enumerate(header, start=1):
-            cell = sheet.cell(row=start, column=col, value=text)
+            cell = write_cell(sheet, start, col, text)
             cell.font, cell.fill, cell.alignment = bold, fill, wrap
         for r, values in enumerate(rows, start=start + 1):
             for col, value in enumerate(values, start=1):
-                cell = sheet.cell(row=r, column=col, value=value)
+                cell = write_cell(sheet, r, col, value)
                 cell.font, cell.alignment = normal, wrap
         for col, width in enumerate(widths, start=1):
             sheet.column_dimensions[chr(64 + col)].width = width
@@ -257,8 +259,7 @@ def to_xlsx(doc: dict) -> bytes:
 
     sheet = book.active
     sheet.title = _sheet_title(labels["priorities"])
-    sheet["A1"] = doc["title"]
-    sheet["A1"].font = Font(name=LAO_FONT, bold=True, size=14)
+    write_cell(sheet, 1, 1, doc["title"]).font = Font(name=LAO_FONT, bold=True, size=14)
     facts = [
         (labels["group"], doc["group"]),
         (labels["year"], doc["year"]),
@@ -267,8 +268,8 @@ def to_xlsx(doc: dict) -> bytes:
         (labels["context"], doc["context"]),
     ]
     for r, (label, value) in enumerate(facts, start=2):
-        sheet.cell(row=r, column=1, value=label).font = bold
-        cell = sheet.cell(row=r, column=2, value=value)
+        write_cell(sheet, r, 1, label).font = bold
+        cell = write_cell(sheet, r, 2, value)
         cell.font, cell.alignment = normal, wrap
     start = len(facts) + 3
     table(

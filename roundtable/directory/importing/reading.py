@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from roundtable.core.spreadsheets import unguard
 from roundtable.core.uploads import validate_document
 
 from ..exporting import ORGANISATION_COLUMNS, STAKEHOLDER_COLUMNS
@@ -62,11 +63,10 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = str(value).strip()
-    # Undo the guard that exports put before a leading "=" or "@" (see exporting._csv_safe).
-    if text[:2] in ("'=", "'@"):
-        text = text[1:]
-    return text
+    # Undo the quote that exports put before text starting like a formula (core.spreadsheets), and only
+    # that one: "'-Phone" is read as "-Phone", a typed "'hello" stays as it is. In XLSX cells too: a CSV
+    # export opened in a spreadsheet and saved as XLSX keeps the quote in the cell.
+    return unguard(str(value).strip()).strip()
 
 
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
@@ -84,11 +84,13 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
             ]
         ) from error
     first_line = text.split("\n", 1)[0]
+    # Only the delimiter is guessed (from the header). The rest is what spreadsheets write: a header has no
+    # quotes, and the sniffer, seeing none, would read a doubled quote ("") inside a cell as two.
     try:
-        dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
     rows = []
     line = 1
     try:

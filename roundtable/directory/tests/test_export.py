@@ -96,3 +96,95 @@ def test_an_export_can_be_imported_back_without_changes(world, client_for):
     assert 'name="token"' in html
     client.post(reverse("directory:import_confirm"), {"token": client.session["directory_import"]["token"]})
     assert Person.objects.count() == before
+
+
+# --- Spreadsheet safety: user text that a spreadsheet would run is written as text ----------------------
+
+RISKY = ["=1+1", '+HYPERLINK("http://x")', "-2+3", "@SUM(A1)", "\tX", "\rX"]
+
+
+@pytest.fixture
+def risky_people(world):
+    """People whose typed fields start like formulas (one value per field, so that each is checked)."""
+    from roundtable.directory.models import Person
+
+    people = []
+    for number, text in enumerate(RISKY):
+        people.append(
+            Person.objects.create(
+                name_en=f"Risky {number}",
+                name_lo=text,
+                title=text[:40],
+                position=text,
+                phone=text[:40],
+                email=f"risky{number}@example.la",
+                organisation=world.who,
+            )
+        )
+    return people
+
+
+def test_the_people_csv_quotes_every_cell_that_starts_like_a_formula(world, client_for, risky_people):
+    rows = csv_rows(client_for(world.user("rtp")).get(reverse("directory:people_export"), {"format": "csv"}))
+    header = rows[0]
+    by_name = {row[header.index("name_en")]: row for row in rows[1:]}
+    for number, text in enumerate(RISKY):
+        row = by_name[f"Risky {number}"]
+        for column in ("name_lo", "title", "position", "phone"):
+            assert row[header.index(column)] == "'" + text[:40], (column, text)
+    # An ordinary phone number starts with "+": it is quoted too (the import takes the quote off again).
+    dara = by_name["Dara Souvannasy"]
+    assert dara[header.index("phone")] == "'+856 20 9999 1234"
+
+
+@pytest.mark.parametrize("url", ["directory:people_export", "stakeholders"])
+def test_the_xlsx_exports_write_no_formula_and_mark_risky_text(world, client_for, risky_people, url):
+    from roundtable.directory.models import Membership
+
+    for person in risky_people:
+        Membership.objects.create(person=person, group=world.health)
+    if url == "stakeholders":
+        address = reverse("directory:stakeholders_export", args=["health"])
+    else:
+        address = reverse(url)
+    response = client_for(world.user("rtp")).get(address, {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    risky = [cell for cell in cells if isinstance(cell.value, str) and cell.value[:1] in "=+-@\t\r"]
+    values = {cell.value for cell in risky}
+    assert set(RISKY) <= values
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in risky)
+
+
+def test_an_export_with_risky_text_is_imported_back_exactly(world, client_for):
+    """The guard is undone on import, and only the guard: "-Phone" stays "-Phone", "'=x" stays "'=x".
+    (Leading and trailing spaces, tabs included, are trimmed by the import as by every form.)"""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from roundtable.directory.models import Person
+
+    texts = ["=1+1", '+HYPERLINK("http://x")', "-2+3", "@SUM(A1)", "-Phone", "'=typed quote", "'plain"]
+    people = [
+        Person.objects.create(
+            name_en=f"Round {n}",
+            name_lo=text,
+            position=text,
+            email=f"round{n}@example.la",
+            organisation=world.who,
+        )
+        for n, text in enumerate(texts)
+    ]
+    client = client_for(world.user("rtp"))
+    for fmt in ("csv", "xlsx"):
+        response = client.get(reverse("directory:people_export"), {"format": fmt})
+        file = SimpleUploadedFile(f"people.{fmt}", response.content)
+        html = client.post(reverse("directory:import"), {"kind": "people", "file": file}).content.decode()
+        assert 'name="token"' in html, fmt
+        values = {row["values"]["email"]: row["values"] for row in client.session["directory_import"]["rows"]}
+        for person, text in zip(people, texts, strict=True):
+            assert values[person.email]["name_lo"] == text, fmt
+            assert values[person.email]["position"] == text, fmt
+        assert values["dara.private@example.la"]["phone"] == "+856 20 9999 1234"
+        # Nothing would change: no row is to be updated.
+        assert "badge-warn" not in html, fmt
