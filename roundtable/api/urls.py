@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
@@ -18,4 +18,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),
+    # Last: what no route above names. Only addresses ending in a slash, so that CommonMiddleware still
+    # redirects `/api/v1/groups` to `/api/v1/groups/` (APPEND_SLASH).
+    re_path(r"^.*/$", views.NotFoundView.as_view(), name="not_found"),
 ]

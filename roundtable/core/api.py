@@ -30,6 +30,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
@@ -152,8 +153,22 @@ _NOT_FOUND = OpenApiResponse(
 )
 
 
+def _empty_is_no_filter(parameters: list[dict]) -> list[dict]:
+    """Each query parameter says that it may be sent empty (`?year=`): an empty value is no filter, the
+    first page, the default page size. Without it a client, or a test generated from the schema, would
+    take `?year=` for an error the API should have refused."""
+    return [{**p, "allowEmptyValue": True} if p.get("in") == "query" else p for p in parameters]
+
+
 class PublicSchema(AutoSchema):
-    """Documents the answers other than 200 that the public API gives: 400 on a list, 404 on a detail."""
+    """Documents the answers other than 200 that the public API gives (400 on a list, 404 on a detail),
+    and that an empty filter or page parameter is no filter."""
+
+    def _get_filter_parameters(self):
+        return _empty_is_no_filter(super()._get_filter_parameters())
+
+    def _get_pagination_parameters(self):
+        return _empty_is_no_filter(super()._get_pagination_parameters())
 
     def get_response_serializers(self):
         serializer = super().get_response_serializers()
@@ -177,6 +192,15 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = PublicPagination
     filter_backends = [DjangoFilterBackend]
     schema = PublicSchema()
+
+    def get_object(self):
+        # A key past the database's integers (`/api/v1/minutes/-954104003673205899264/`) names no record.
+        # Django answers "no rows" itself for a primary key, but not for a key through a relation (the
+        # minutes are keyed by their meeting's id), and SQLite refuses to bind the number: a 500.
+        try:
+            return super().get_object()
+        except OverflowError as exc:
+            raise Http404 from exc
 
 
 @dataclass(frozen=True)
