@@ -6,11 +6,14 @@ import csv
 import datetime
 import io
 import os
+import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from roundtable.core.spreadsheets import unguard
@@ -33,6 +36,34 @@ IMPORT_TYPES: dict[str, set[str] | None] = {
     ".csv": None,
     ".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"},
 }
+
+# The caps of an import (a settings name overrides each default). A file over a cap is refused whole, with a
+# message; a confirmed import of more than background_rows() rows is written by a background job.
+DEFAULT_MAX_ROWS = 5000
+DEFAULT_BACKGROUND_ROWS = 500
+DEFAULT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+# Columns past this one are not read (an import knows 13): a row cannot be made a million cells wide.
+MAX_COLUMNS = 64
+
+
+def max_rows() -> int:
+    """Rows (besides the header) a file may hold: RT_IMPORT_MAX_ROWS."""
+    return int(getattr(settings, "RT_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS))
+
+
+def background_rows() -> int:
+    """Above this many rows a confirmed import is written in the background: RT_IMPORT_BACKGROUND_ROWS."""
+    return int(getattr(settings, "RT_IMPORT_BACKGROUND_ROWS", DEFAULT_BACKGROUND_ROWS))
+
+
+def max_bytes() -> int:
+    """The size of the uploaded file: ROUNDTABLE["IMPORT_MAX_BYTES"] (2 MB)."""
+    return int(settings.ROUNDTABLE["IMPORT_MAX_BYTES"])
+
+
+def max_unpacked_bytes() -> int:
+    """What an XLSX may unpack to (a zip compresses rows a thousandfold): RT_IMPORT_MAX_UNPACKED_BYTES."""
+    return int(getattr(settings, "RT_IMPORT_MAX_UNPACKED_BYTES", DEFAULT_MAX_UNPACKED_BYTES))
 
 
 class FileRefused(Exception):
@@ -69,7 +100,20 @@ def _cell_text(value: object) -> str:
     return unguard(str(value).strip()).strip()
 
 
-def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
+def _too_many_rows(limit: int) -> FileRefused:
+    return FileRefused(
+        [
+            _(
+                "The file has more than %(limit)d rows: an import takes at most %(limit)d. "
+                "Split it into smaller files and import them one after the other."
+            )
+            % {"limit": limit}
+        ]
+    )
+
+
+def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
+    """The CSV's rows with the line each starts on, one at a time (the caller stops when it has enough)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -91,50 +135,135 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
     except csv.Error:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
-    rows = []
     line = 1
     try:
         for cells in reader:
-            rows.append((line, cells))
+            yield line, cells[:MAX_COLUMNS]
             line = reader.line_num + 1
     except csv.Error as error:
         raise FileRefused(
             [_("Line %(line)d: the CSV file cannot be read (%(error)s).") % {"line": line, "error": error}]
         ) from error
-    return rows
 
 
-def _xlsx_rows(data: bytes) -> list[tuple[int, list[object]]]:
+# An element <row ...>, <row>, <row/> (with any namespace prefix), never <rowBreaks>.
+_ROW_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,20}:)?row[\s/>]")
+
+
+def _count_row_elements(archive: zipfile.ZipFile, info: zipfile.ZipInfo, stop_after: int) -> int:
+    """The rows of a part of the workbook, counted in its XML as it is unpacked; stops past `stop_after`."""
+    count = 0
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(1 << 20):
+            window = tail + chunk
+            # A match that ends inside the tail was counted with the previous chunk.
+            count += sum(1 for match in _ROW_ELEMENT.finditer(window) if match.end() > len(tail))
+            if count > stop_after:
+                break
+            tail = window[-32:]
+    return count
+
+
+def _check_workbook_size(data: bytes, row_limit: int) -> None:
+    """Refuse, before openpyxl opens it, a workbook that unpacks too large or holds too many rows.
+
+    A 128 KB XLSX can unpack to megabytes of rows; and openpyxl, opening a sheet that does not state its size
+    (a <dimension>), reads the whole sheet once just to look for it. Both cost a worker its time limit, so
+    the archive's declared sizes (which also bound what is unpacked: zipfile stops there) and a count of the
+    <row> elements, read as they are unpacked, are checked first.
+    """
+    limit = max_unpacked_bytes()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+        unpacked = sum(info.file_size for info in parts)
+        if unpacked > limit:
+            raise FileRefused(
+                [
+                    _(
+                        "The workbook is too large once unpacked (%(size)s; the limit is %(limit)s). "
+                        "Keep only the sheet to import, or save it as CSV, and upload it again."
+                    )
+                    % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)}
+                ]
+            )
+        for info in parts:
+            if info.filename.endswith(".xml") and _count_row_elements(archive, info, row_limit) > row_limit:
+                raise _too_many_rows(max_rows())
+    except FileRefused:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError) as error:
+        raise FileRefused([_("The file is not a readable XLSX workbook.")]) from error
+
+
+def _xlsx_rows(data: bytes) -> Iterator[tuple[int, tuple]]:
+    """The first sheet's rows with their numbers, one at a time, as a stream (openpyxl's read-only mode)."""
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except Exception as error:  # a malformed archive or XML fails in many ways; each means "unreadable"
         raise FileRefused([_("The file is not a readable XLSX workbook.")]) from error
     try:
         sheet = workbook.worksheets[0]
-        return [
-            (number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        # The size a sheet states can be false: too small, openpyxl would stop early and leave rows out
+        # unseen; too large (A1:XFD1048576), it would pad every row and add a million empty ones.
+        sheet.reset_dimensions()
+        yield from enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1)
+    except FileRefused:
+        raise
+    except Exception as error:
+        raise FileRefused([_("The file is not a readable XLSX workbook.")]) from error
     finally:
         workbook.close()
 
 
 def read_table(upload, kind: str) -> list[SourceRow]:
-    """The rows of an uploaded file, each with its line number and the errors of its shape."""
+    """The rows of an uploaded file, each with its line number and the errors of its shape.
+
+    Refused whole (FileRefused) when the file is of the wrong type or too large, unreadable, lacks columns,
+    or has more than max_rows() rows: the rows are read one at a time and the reading stops there.
+    """
     try:
-        validate_document(upload, allowed=IMPORT_TYPES, max_bytes=settings.ROUNDTABLE["IMPORT_MAX_BYTES"])
+        validate_document(upload, allowed=IMPORT_TYPES, max_bytes=max_bytes())
     except ValidationError as error:
         raise FileRefused(list(error.messages)) from error
     upload.seek(0)
     data = upload.read()
     ext = os.path.splitext(upload.name or "")[1].lower()
-    raw = _xlsx_rows(data) if ext == ".xlsx" else _csv_rows(data)
-    raw = [(line, cells) for line, cells in raw if any(_cell_text(c) for c in cells)]
-    if not raw:
+    limit = max_rows()
+    # Blank rows are skipped, but reading them is work too: a file may not hold many more than its rows.
+    physical_limit = 2 * limit + 1
+    if ext == ".xlsx":
+        _check_workbook_size(data, physical_limit)
+    source = _xlsx_rows(data) if ext == ".xlsx" else _csv_rows(data)
+    header: list[str] | None = None
+    rows: list[SourceRow] = []
+    try:
+        for physical, (line, cells) in enumerate(source, start=1):
+            if physical > physical_limit:
+                raise _too_many_rows(limit)
+            texts = [_cell_text(c) for c in cells]
+            if not any(texts):
+                continue
+            if header is None:
+                header = _read_header(texts, line, kind)
+                continue
+            if len(rows) >= limit:
+                raise _too_many_rows(limit)
+            rows.append(_source_row(line, texts, header, kind))
+    finally:
+        source.close()
+    if header is None:
         raise FileRefused([_("The file has no rows.")])
-    header_line, header_cells = raw[0]
-    header = [_header_key(c) for c in header_cells]
+    if not rows:
+        raise FileRefused([_("The file has a header but no rows.")])
+    return rows
+
+
+def _read_header(cells: list[str], line: int, kind: str) -> list[str]:
+    header = [_header_key(c) for c in cells]
     while header and not header[-1]:
         header.pop()
     missing = [name for name in REQUIRED_COLUMNS[kind] if name not in header]
@@ -142,7 +271,7 @@ def read_table(upload, kind: str) -> list[SourceRow]:
         raise FileRefused(
             [
                 _("Line %(line)d: missing column(s): %(columns)s. The first row must name the columns.")
-                % {"line": header_line, "columns": ", ".join(missing)}
+                % {"line": line, "columns": ", ".join(missing)}
             ]
         )
     duplicated = sorted({name for name in header if name and header.count(name) > 1})
@@ -150,30 +279,28 @@ def read_table(upload, kind: str) -> list[SourceRow]:
         raise FileRefused(
             [
                 _("Line %(line)d: column(s) named twice: %(columns)s.")
-                % {"line": header_line, "columns": ", ".join(duplicated)}
+                % {"line": line, "columns": ", ".join(duplicated)}
             ]
         )
+    return header
+
+
+def _source_row(line: int, texts: list[str], header: list[str], kind: str) -> SourceRow:
     known = set(KNOWN_COLUMNS[kind])
-    rows = []
-    for line, cells in raw[1:]:
-        texts = [_cell_text(c) for c in cells]
-        # Spreadsheets leave trailing empty cells out; only text beyond the header is an error.
-        while len(texts) > len(header) and not texts[-1]:
-            texts.pop()
-        row = SourceRow(line, {})
-        for index, name in enumerate(header):
-            if name in known:
-                row.values[name] = texts[index] if index < len(texts) else ""
-        if len(texts) < len(header):
-            absent = [name for name in header[len(texts) :] if name in REQUIRED_COLUMNS[kind]]
-            if absent:
-                row.errors.append(_("missing column(s): %(columns)s") % {"columns": ", ".join(absent)})
-        elif len(texts) > len(header):
-            row.errors.append(_("more values than the header has columns"))
-        rows.append(row)
-    if not rows:
-        raise FileRefused([_("The file has a header but no rows.")])
-    return rows
+    # Spreadsheets leave trailing empty cells out; only text beyond the header is an error.
+    while len(texts) > len(header) and not texts[-1]:
+        texts.pop()
+    row = SourceRow(line, {})
+    for index, name in enumerate(header):
+        if name in known:
+            row.values[name] = texts[index] if index < len(texts) else ""
+    if len(texts) < len(header):
+        absent = [name for name in header[len(texts) :] if name in REQUIRED_COLUMNS[kind]]
+        if absent:
+            row.errors.append(_("missing column(s): %(columns)s") % {"columns": ", ".join(absent)})
+    elif len(texts) > len(header):
+        row.errors.append(_("more values than the header has columns"))
+    return row
 
 
 def rows_from_source(source: list[dict]) -> list[SourceRow]:
