@@ -6,7 +6,8 @@ from roundtable.core.uploads import validate_document
 from roundtable.directory.models import Organisation, Person
 from roundtable.frameworks.models import FrameworkItem
 
-from .models import ChairRole, Group, TermsOfReference
+from .models import ChairRole, ChairTerm, Group, TermsOfReference
+from .validators import RecordsChoiceField, validate_record_date
 
 
 class DateInput(forms.DateInput):
@@ -16,7 +17,17 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class FrameworkItemsField(forms.ModelMultipleChoiceField):
+class DateField(forms.DateField):
+    """A date of the structure: typed as a date, within the years a record may have."""
+
+    default_validators = [validate_record_date]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", DateInput())
+        super().__init__(**kwargs)
+
+
+class FrameworkItemsField(RecordsChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj: FrameworkItem) -> str:
@@ -110,25 +121,26 @@ class ChairTermForm(forms.Form):
         label=capfirst(_("organisation")), queryset=Organisation.objects.order_by("name_en")
     )
     person = PersonField(label=capfirst(_("representative")), queryset=_people(), required=False)
-    start_date = forms.DateField(label=capfirst(_("start of term")), widget=DateInput())
-    planned_end = forms.DateField(
+    start_date = DateField(label=capfirst(_("start of term")))
+    planned_end = DateField(
         label=capfirst(_("planned end of term")),
-        widget=DateInput(),
         required=False,
         help_text=_("Left empty for a co-chair: the start plus the usual co-chair term."),
     )
-    ended_on = forms.DateField(
+    ended_on = DateField(
         label=capfirst(_("ended on")),
-        widget=DateInput(),
         required=False,
         help_text=_("Only to record a past term in the history."),
     )
 
 
 class ChairTermEndForm(forms.Form):
-    ended_on = forms.DateField(label=capfirst(_("last day of the term")), widget=DateInput())
+    ended_on = DateField(label=capfirst(_("last day of the term")))
     reason = forms.CharField(
-        label=capfirst(_("reason")), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=capfirst(_("reason")),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=ChairTerm._meta.get_field("end_reason").max_length,
     )
 
 
@@ -137,17 +149,17 @@ class ChairTermChangeForm(forms.Form):
         label=capfirst(_("new organisation")), queryset=Organisation.objects.order_by("name_en")
     )
     person = PersonField(label=capfirst(_("new representative")), queryset=_people(), required=False)
-    start_date = forms.DateField(
+    start_date = DateField(
         label=capfirst(_("start of the new term")),
-        widget=DateInput(),
         help_text=_("The current term ends the day before."),
     )
-    planned_end = forms.DateField(
+    planned_end = DateField(
         label=capfirst(_("planned end of the new term")),
-        widget=DateInput(),
         required=False,
         help_text=_("Left empty for a co-chair: the start plus the usual co-chair term."),
     )
     reason = forms.CharField(
-        label=capfirst(_("reason for the change")), widget=forms.Textarea(attrs={"rows": 3})
+        label=capfirst(_("reason for the change")),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=ChairTerm._meta.get_field("change_reason").max_length,
     )

@@ -12,6 +12,8 @@ from simple_history.models import HistoricalRecords
 from roundtable.core.i18n import Localized
 from roundtable.core.models import BilingualNameModel, TimeStampedModel
 
+from .validators import validate_record_date
+
 
 class GroupKind(models.TextChoices):
     FORUM = "forum", _("Round Table forum")
@@ -75,8 +77,8 @@ class Group(BilingualNameModel):
         null=True,
         blank=True,
     )
-    mandate_lo = models.TextField(_("mandate (Lao)"), blank=True)
-    mandate_en = models.TextField(_("mandate (English)"), blank=True)
+    mandate_lo = models.TextField(_("mandate (Lao)"), max_length=4000, blank=True)
+    mandate_en = models.TextField(_("mandate (English)"), max_length=4000, blank=True)
     lead_ministry = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("lead ministry"),
@@ -170,7 +172,7 @@ class TermsOfReference(TimeStampedModel):
     file = models.FileField(_("file"), upload_to=document_upload_to)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     version = models.CharField(_("version"), max_length=20)
-    issued_on = models.DateField(_("date"))
+    issued_on = models.DateField(_("date"), validators=[validate_record_date])
 
     history = HistoricalRecords()
 
@@ -236,11 +238,13 @@ class ChairTerm(TimeStampedModel):
         blank=True,
         related_name="chair_terms",
     )
-    start_date = models.DateField(_("start of term"))
-    planned_end = models.DateField(_("planned end of term"), null=True, blank=True)
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    change_reason = models.TextField(_("reason for the change"), blank=True)
-    end_reason = models.TextField(_("reason the term ended"), blank=True)
+    start_date = models.DateField(_("start of term"), validators=[validate_record_date])
+    planned_end = models.DateField(
+        _("planned end of term"), null=True, blank=True, validators=[validate_record_date]
+    )
+    ended_on = models.DateField(_("ended on"), null=True, blank=True, validators=[validate_record_date])
+    change_reason = models.TextField(_("reason for the change"), max_length=1000, blank=True)
+    end_reason = models.TextField(_("reason the term ended"), max_length=1000, blank=True)
     replaces = models.ForeignKey(
         "self",
         verbose_name=_("replaces"),

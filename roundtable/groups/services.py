@@ -33,6 +33,7 @@ from roundtable.frameworks.models import FrameworkItem
 
 from . import permissions
 from .models import ChairRole, ChairTerm, Group, TermsOfReference
+from .validators import validate_record_date
 
 PROFILE_FIELDS = ("name_lo", "name_en", "mandate_lo", "mandate_en", "lead_ministry", "nsedp_outcomes", "sdgs")
 STRUCTURE_FIELDS = ("kind", "forum_kind", "code", "parent", "order", "is_active")
@@ -157,6 +158,16 @@ def _error(message: str, code: str, field: str | None = None) -> ValidationError
     return ValidationError({field: error}) if field else error
 
 
+def _check_dates(**days: date | None) -> None:
+    """Refuse a date out of the years a record may have before any arithmetic on it (9999-12-31 plus a
+    day is an OverflowError), on the field it was given for."""
+    for field, day in days.items():
+        try:
+            validate_record_date(day)
+        except ValidationError as error:
+            raise ValidationError({field: error}) from None
+
+
 def _check_organisation_fits_role(role: str, organisation: Organisation) -> None:
     is_government = organisation.kind in OrganisationKind.government()
     if role == ChairRole.CHAIR and not is_government:
@@ -235,6 +246,7 @@ def _start_term(
 ) -> ChairTerm:
     if role not in ChairRole.values:
         raise _error(_("Choose chair or co-chair."), "invalid_role", "role")
+    _check_dates(start_date=start_date, planned_end=planned_end, ended_on=ended_on)
     _check_organisation_fits_role(role, organisation)
     if planned_end is None:
         planned_end = default_planned_end(role, start_date)
@@ -297,6 +309,7 @@ def chair_term_end(*, term: ChairTerm, actor, ended_on: date | None = None, reas
     group = _lock(term.group)
     term = ChairTerm.objects.select_for_update().get(pk=term.pk)
     ended_on = ended_on or timezone.localdate()
+    _check_dates(ended_on=ended_on)
     if term.ended_on is not None:
         raise _error(_("This term has already ended."), "already_ended")
     if ended_on < term.start_date:
@@ -339,6 +352,7 @@ def chair_term_change(
     reason = (reason or "").strip()
     if not reason:
         raise _error(_("Give the reason for the change."), "reason_required", "reason")
+    _check_dates(start_date=start_date, planned_end=planned_end)
     group = _lock(term.group)
     term = ChairTerm.objects.select_for_update().get(pk=term.pk)
     if term.ended_on is not None:
