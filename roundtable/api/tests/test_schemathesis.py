@@ -32,6 +32,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 from collections import Counter
 
 import pytest
@@ -63,6 +64,8 @@ DETAIL = re.compile(r"^(?P<list>/api/v1/[^{}]+/)\{(?P<key>\w+)\}/$")
 GENERATED: Counter[str] = Counter()
 RECORDS: Counter[str] = Counter()
 ANSWERS: Counter[tuple[str, str]] = Counter()
+SPAN: dict[tuple[int, str], float] = {}
+FAILED: Counter[str] = Counter()
 # Stands in for the schema when the run is not asked for: one operation, so that the test is collected (and
 # skipped) rather than an error.
 STAND_IN = {
@@ -111,29 +114,49 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory, request)
 
 
 def _report(config) -> None:
+    """The figures of the run, printed at the end of pytest's summary; too few generated cases fail it."""
     generated, records = sum(GENERATED.values()), sum(RECORDS.values())
     lines = [
-        f"schemathesis {schemathesis.__version__}: {generated} generated cases and {records} record cases "
-        f"on {len(GENERATED | RECORDS)} operations, every answer checked against the schema"
+        f"schemathesis {schemathesis.__version__}: {generated} generated cases in {_seconds(GENERATED)} s "
+        f"and {records} record cases in {_seconds(RECORDS)} s, on {len(GENERATED | RECORDS)} operations: "
+        f"{FAILED['5xx']} server errors, {FAILED['checks']} answers that fail a check"
     ]
     for label in sorted(GENERATED | RECORDS):
         answers = ", ".join(f"{answer}×{n}" for (op, answer), n in sorted(ANSWERS.items()) if op == label)
         lines.append(f"  {label}: {GENERATED[label]} generated, {RECORDS[label]} records ({answers})")
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    for line in lines:
-        reporter.write_line(line) if reporter else print(line)
+
+    class Summary:
+        @staticmethod
+        def pytest_terminal_summary(terminalreporter):
+            terminalreporter.section("schemathesis")
+            for line in lines:
+                terminalreporter.write_line(line)
+
+    config.pluginmanager.register(Summary(), "roundtable-schemathesis-summary")
     if generated < MIN_CASES:
         pytest.fail(f"schemathesis generated {generated} cases, fewer than {MIN_CASES}", pytrace=False)
+
+
+def _seconds(counter: Counter[str]) -> str:
+    first, last = SPAN.get((id(counter), "first")), SPAN.get((id(counter), "last"))
+    return f"{last - first:.0f}" if first and last else "0"
 
 
 def send(case, counter: Counter[str]):
     """Send the case, count it under its operation and its answer, and check the answer."""
     label = case.operation.label
     counter[label] += 1
+    SPAN.setdefault((id(counter), "first"), time.monotonic())
     response = case.call(headers=HEADERS)
     method = "" if case.method.upper() == case.operation.method.upper() else f"{case.method.upper()} "
     ANSWERS[label, f"{method}{response.status_code}"] += 1
-    case.validate_response(response, excluded_checks=EXCLUDED_CHECKS, headers=HEADERS)
+    SPAN[id(counter), "last"] = time.monotonic()
+    FAILED["5xx"] += response.status_code >= 500
+    try:
+        case.validate_response(response, excluded_checks=EXCLUDED_CHECKS, headers=HEADERS)
+    except BaseException:  # schemathesis's FailureGroup is an exception group
+        FAILED["checks"] += 1
+        raise
     return response
 
 
