@@ -1,11 +1,13 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from roundtable.core.api import YEAR_MAX, YEAR_MIN
 from roundtable.core.i18n import Localized, require_text
 from roundtable.core.models import BilingualNameModel, TimeStampedModel
 
@@ -33,14 +35,25 @@ class Framework(BilingualNameModel):
 
     kind = models.CharField(_("kind"), max_length=10, choices=FrameworkKind.choices)
     code = models.SlugField(_("code"), max_length=40, unique=True, help_text=_("e.g. nsedp-9, sdg, vd-2016"))
-    start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
-    description_lo = models.TextField(_("description (Lao)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    # A plan period is in the years every record of the platform may have (the API's, core.api).
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)],
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)],
+    )
+    description_lo = models.TextField(_("description (Lao)"), max_length=4000, blank=True)
+    description_en = models.TextField(_("description (English)"), max_length=4000, blank=True)
     # Bilingual like the rest: the Lao page must say in Lao where the data comes from (and that a demo
     # skeleton is not the official text). A licence notice may stay in its original wording in both.
-    source_lo = models.TextField(_("source and licence (Lao)"), blank=True)
-    source_en = models.TextField(_("source and licence (English)"), blank=True)
+    source_lo = models.TextField(_("source and licence (Lao)"), max_length=2000, blank=True)
+    source_en = models.TextField(_("source and licence (English)"), max_length=2000, blank=True)
 
     name = Localized("name")
     description = Localized("description")
@@ -92,8 +105,8 @@ class FrameworkItem(TimeStampedModel):
     )
     level = models.CharField(_("level"), max_length=10, choices=ItemLevel.choices)
     code = models.CharField(_("code"), max_length=40, help_text=_("e.g. 1, 1.2, 18.1.1"))
-    title_lo = models.TextField(_("title (Lao)"), blank=True)
-    title_en = models.TextField(_("title (English)"), blank=True)
+    title_lo = models.TextField(_("title (Lao)"), max_length=2000, blank=True)
+    title_en = models.TextField(_("title (English)"), max_length=2000, blank=True)
     short_lo = models.CharField(_("short title (Lao)"), max_length=255, blank=True)
     short_en = models.CharField(_("short title (English)"), max_length=255, blank=True)
     sort_key = models.CharField(max_length=80, editable=False, db_index=True)

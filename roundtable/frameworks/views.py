@@ -140,8 +140,9 @@ def framework_edit(request: HttpRequest, code: str) -> HttpResponse:
 def item_add(request: HttpRequest, code: str) -> HttpResponse:
     framework = _get_framework_for_editor(request, code)
     initial = {}
-    parent_pk = request.GET.get("parent", "")
-    if parent_pk.isdigit():
+    # "Add below" links give the parent's id; anything else typed there (`?parent=²`) adds at the top level.
+    parent_pk = request.GET.get("parent", "").strip()
+    if parent_pk.isascii() and parent_pk.isdigit() and len(parent_pk) <= 18:
         parent = FrameworkItem.objects.filter(framework=framework, pk=int(parent_pk)).first()
         if parent is not None:
             initial = {"parent": parent, "code": f"{parent.code}.", "level": _child_level(parent)}
