@@ -12,7 +12,16 @@ can be imported back without wiping anyone's email.
 """
 
 from .planning import Plan, PlannedRow, plan, plan_organisations, plan_people
-from .reading import ORGANISATIONS, PEOPLE, FileRefused, SourceRow, read_table, rows_from_source
+from .reading import (
+    ORGANISATIONS,
+    PEOPLE,
+    FileRefused,
+    SourceRow,
+    background_rows,
+    max_rows,
+    read_table,
+    rows_from_source,
+)
 
 __all__ = [
     "ORGANISATIONS",
@@ -21,6 +30,8 @@ __all__ = [
     "Plan",
     "PlannedRow",
     "SourceRow",
+    "background_rows",
+    "max_rows",
     "plan",
     "plan_organisations",
     "plan_people",

@@ -18,6 +18,9 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from roundtable.core.jobs.models import JobStatus
+from roundtable.core.services import Refused
+from roundtable.core.tasks import job_url
 from roundtable.directory import permissions as directory_permissions
 from roundtable.groups.models import Group
 
@@ -84,6 +87,7 @@ def _preview(request, plan: importing.Plan, *, group, token, filename, changed_s
             "token": token,
             "filename": filename,
             "changed_since": changed_since,
+            "in_background": len(plan.rows) > importing.background_rows(),
             "counts": {
                 "create": plan.count("create"),
                 "update": plan.count("update"),
@@ -118,6 +122,8 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     _check_may_import(request.user, group)
     # Used once, whatever happens next.
     del request.session[SESSION_KEY]
+    if len(pending["rows"]) > importing.background_rows():
+        return _import_in_background(request, pending, group)
     try:
         result = services.directory_import(
             kind=pending["kind"], source=pending["rows"], group=group, actor=request.user
@@ -132,15 +138,35 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
             filename=pending.get("filename"),
             changed_since=True,
         )
-    text = _("Import done: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % {
-        "created": result.created,
-        "updated": result.updated,
-        "unchanged": result.unchanged,
-    }
-    if group is not None:
-        text += " " + _("%(added)d added to the stakeholder list.") % {"added": result.memberships_added}
-    messages.success(request, text)
+    messages.success(request, result.summary(group is not None))
     return _after_import_url(pending["kind"], group)
+
+
+def _import_in_background(request: HttpRequest, pending: dict, group: Group | None) -> HttpResponse:
+    """A large import is written by a job; its page shows how far it is, then what was written."""
+    try:
+        job = services.directory_import_start(
+            kind=pending["kind"],
+            source=pending["rows"],
+            group=group,
+            actor=request.user,
+            filename=pending.get("filename") or "",
+        )
+    except Refused as refused:
+        messages.error(request, refused.message)
+        return _after_import_url(pending["kind"], group)
+    job.refresh_from_db()
+    if job.status == JobStatus.DONE:  # the immediate backend: written already
+        messages.success(request, job.message)
+    elif not job.is_finished:
+        messages.info(
+            request,
+            _(
+                "The import is being written in the background: "
+                "this page shows how far it is, then what was written."
+            ),
+        )
+    return redirect(job_url(job))
 
 
 @login_required
