@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "roundtable.meetings",
     "roundtable.minutes",
     "roundtable.aid",
+    "roundtable.search",
     "roundtable.reports",
     "roundtable.website",
     "roundtable.api",

@@ -7,4 +7,4 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         # The stakeholder list on the group page and "My work"; organisations in the sitemap and the API.
-        from . import api, sections, sitemaps  # noqa: F401
+        from . import api, search, sections, sitemaps  # noqa: F401

@@ -7,4 +7,4 @@ class MinutesConfig(AppConfig):
 
     def ready(self) -> None:
         # What this app adds to other apps' pages, the sitemap and the public API.
-        from . import api, sections, sitemaps  # noqa: F401
+        from . import api, search, sections, sitemaps  # noqa: F401
