@@ -103,6 +103,27 @@ def contact_visible_person_ids(user, person_ids: Iterable[int]) -> set[int]:
     return visible
 
 
+def contact_visible_people(user) -> set[int] | None:
+    """Every person whose email and phone the user may see (None: everyone), in one query.
+
+    The directory-wide form of contact_visible_person_ids, for a check whose candidates are not known
+    in advance (an import matches its rows by email against the whole directory).
+    """
+    from roundtable.directory.models import Membership, Person
+
+    groups = contact_visible_group_ids(user)
+    if groups is None:
+        return None
+    if not permissions.is_logged_in(user):
+        return set()
+    visible = set(Person.objects.filter(user=user).values_list("pk", flat=True))
+    if groups:
+        visible |= set(
+            Membership.objects.current().filter(group_id__in=groups).values_list("person_id", flat=True)
+        )
+    return visible
+
+
 def editable_person_ids(user) -> set[int] | None:
     """The people whose directory entry the user may change (None: everyone), in one query.
 

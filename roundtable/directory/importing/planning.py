@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..exporting import ORGANISATION_COLUMNS, PEOPLE_COLUMNS
 from ..models import Gender, Membership, MembershipRole, Organisation, OrganisationKind, Person
-from ..permissions import editable_person_ids
+from ..permissions import contact_visible_people, editable_person_ids
 from .reading import ORGANISATIONS, PEOPLE, SourceRow
 
 
@@ -229,11 +229,34 @@ def _parse_date(text: str) -> tuple[str, str]:
     return "", _("the date “%(date)s” is not a date (write it as YYYY-MM-DD)") % {"date": text}
 
 
+def hidden_entry_message() -> str:
+    """The one refusal of a row that matches a person whose contacts the importer may not see.
+
+    The same words whatever the match (by email, by name with a contact detail, several people), so that
+    the preview tells nothing of whose entry it is, what it holds, or where it is listed.
+    """
+    return _(
+        "this email or name cannot be used in an import: add the person by hand, or ask the RTP Secretariat"
+    )
+
+
 def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
     """Check people's rows. With `user`, a row may change only the entries that user may change
-    (can_edit_person): an import must not be a way round the person page's permission."""
+    (can_edit_person): an import must not be a way round the person page's permission.
+
+    Nor a way to learn what the directory holds about a person whose contact details the user may not see
+    (can_view_contact): a row that matches one by email, or by name while giving an email, a phone or any
+    other change, is refused with hidden_entry_message(), and says nothing more (no name from the
+    directory, no "unchanged" that would confirm a guess). Such a person can still be put on a list by
+    name and organisation alone, as the "add" page does.
+    """
     organisations = OrganisationIndex()
     editable = editable_person_ids(user) if user is not None else None
+    visible = contact_visible_people(user) if user is not None else None
+
+    def hidden(person: Person) -> bool:
+        return visible is not None and person.pk not in visible
+
     genders = _choice_lookup([(code, label) for code, label in Gender.choices if code])
     languages = _choice_lookup(settings.LANGUAGES + [("lo", "Lao"), ("en", "ອັງກິດ")])
     roles = _choice_lookup(MembershipRole.choices)
@@ -290,16 +313,24 @@ def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
 
         # Who is it in the directory?
         target = None
+        refused_hidden = False
         if email:
             found = by_email.get(email.casefold(), [])
-            if len(found) > 1:
+            if any(hidden(person) for person in found):
+                refused_hidden = True
+            elif len(found) > 1:
                 row.errors.append(_("more than one person has this email address"))
-            target = found[0] if len(found) == 1 else None
-        if target is None:
+            target = found[0] if len(found) == 1 and not refused_hidden else None
+        if target is None and not refused_hidden:
             found = []
             for name in (values.get("name_en", ""), values.get("name_lo", "")):
                 if name:
                     found = by_name_org.get((_fold(name), org_id), [])
+                    # A contact detail given for a namesake whose contacts one may not see would be checked
+                    # against theirs (an "unchanged" confirming a phone; a match telling they have no email).
+                    if (email or values.get("phone")) and any(hidden(person) for person in found):
+                        refused_hidden, found = True, []
+                        break
                     # A stored person with another email address is someone else (or needs a human).
                     if email:
                         found = [person for person in found if not person.email]
@@ -309,6 +340,8 @@ def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
                 row.errors.append(_("more than one person has this name in this organisation"))
             target = found[0] if len(found) == 1 else None
 
+        if refused_hidden:
+            row.errors.append(hidden_entry_message())
         _note_target(row, target, earlier, seen_targets)
         if target is not None:
             row.changes = _fill(target, values, fields)
@@ -317,7 +350,10 @@ def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
                 row.changes.append("organisation")
             row.action = "update" if row.changes else "unchanged"
             instance = target
-            if row.changes and editable is not None and target.pk not in editable:
+            if row.changes and hidden(target):
+                row.errors.append(hidden_entry_message())
+                row.changes = []
+            elif row.changes and editable is not None and target.pk not in editable:
                 # Say no more than needed: not whose entry it is, nor what it holds.
                 row.errors.append(
                     _(
@@ -331,10 +367,13 @@ def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
             instance = Person(**{name: values.get(name, "") for name in fields if values.get(name, "") != ""})
             instance.organisation = organisation
             row.action = "create"
-        if not row.errors:
+        is_hidden = target is not None and hidden(target)
+        if not row.errors and not is_hidden:  # an entry one may not see is not written (nor judged) here
             row.errors.extend(_model_errors(instance, exclude=["user"]))
-        # A refused row is labelled with what the file says, never with what the directory holds.
-        row.label = str(instance) if not row.errors else (values.get("name_en") or values.get("name_lo", ""))
+        # A refused row is labelled with what the file says, never with what the directory holds; so is a
+        # row on an entry whose contacts the importer may not see.
+        from_file = values.get("name_en") or values.get("name_lo", "")
+        row.label = from_file if row.errors or is_hidden else str(instance)
         row.instance = instance
 
         if group is not None:
