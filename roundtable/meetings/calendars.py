@@ -19,7 +19,7 @@ from roundtable.core.i18n import localized
 from roundtable.groups import roles
 from roundtable.workplans.models import PlannedMeeting, WorkPlanStatus
 
-from . import permissions
+from . import permissions, querystring
 from .models import Meeting
 
 
@@ -119,14 +119,22 @@ def entries(user, first: date, last: date, group=None) -> list[Entry]:
     return result
 
 
+def month_from(value: str | None) -> date | None:
+    """'YYYY-MM' → the first day of that month; None when it is not a month a meeting can be in."""
+    return querystring.month(value)
+
+
 def parse_month(value: str | None) -> date:
     """'YYYY-MM' → the first day of that month; anything else → the current month."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return date(year, month, 1)
-    except (ValueError, TypeError):
-        today = timezone.localdate()
-        return today.replace(day=1)
+    return month_from(value) or timezone.localdate().replace(day=1)
+
+
+def month_beyond(first: date, months: int) -> str | None:
+    """'YYYY-MM' of the month `months` away (for the previous and next links); None past the years."""
+    index = first.year * 12 + first.month - 1 + months
+    if not querystring.is_year(index // 12):
+        return None
+    return add_months(first, months).strftime("%Y-%m")
 
 
 def add_months(first: date, months: int) -> date:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from roundtable.core.i18n import localized
 from roundtable.directory.models import Gender, Organisation, Person
 
+from . import querystring
 from .models import AgendaItem, Meeting, MeetingDocument, Response, Visibility
 from .services import EDITABLE_FIELDS, STEPS
 
@@ -131,18 +132,31 @@ class DocumentForm(forms.Form):
             self.fields["agenda_item"].label_from_instance = lambda i: f"{i.order}. {i.title}"
 
 
+class PeopleField(forms.ModelMultipleChoiceField):
+    """People chosen by id. An id no database holds (twenty digits, "²") is a form error: SQLite cannot
+    even bind it in the `IN (...)` query that checks the choice."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if querystring.whole_number(str(pk)) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class InviteForm(forms.Form):
     stakeholders = forms.BooleanField(
         label=_("Invite the group's stakeholder list"), required=False, initial=True
     )
-    people = forms.ModelMultipleChoiceField(
+    people = PeopleField(
         label=_("Also invite these people from the directory"),
         queryset=Person.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
     # The people outside the group's stakeholder list whom the page listed and the sender then confirmed.
-    outside_confirmed = forms.ModelMultipleChoiceField(
+    outside_confirmed = PeopleField(
         queryset=Person.objects.none(), required=False, widget=forms.MultipleHiddenInput
     )
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from roundtable.core.api import YEAR_MAX, YEAR_MIN
 from roundtable.core.i18n import Localized, require_text
 from roundtable.core.models import TimeStampedModel
 
@@ -110,6 +111,19 @@ class Meeting(TimeStampedModel):
 
     def clean(self) -> None:
         require_text(self, "title", _("Give the title in Lao, in English, or both."))
+        # Year 1 or 9999 would break the calendar's and the feeds' date arithmetic (and the conversion to
+        # UTC): a meeting is in one of the platform's years.
+        far = {
+            name: ValidationError(
+                _("Give a date between %(first)s and %(last)s."),
+                code="date_out_of_range",
+                params={"first": YEAR_MIN, "last": YEAR_MAX},
+            )
+            for name in ("start", "end")
+            if getattr(self, name) is not None and not YEAR_MIN <= getattr(self, name).year <= YEAR_MAX
+        }
+        if far:
+            raise ValidationError(far)
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end cannot be before the start.")})
 

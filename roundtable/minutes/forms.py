@@ -3,10 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.forms import modelformset_factory
+from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.core.api import YEAR_MAX, YEAR_MIN
 from roundtable.core.uploads import validate_document
 from roundtable.directory.models import Organisation, Person
 from roundtable.groups.models import Group
@@ -14,6 +15,7 @@ from roundtable.groups.models import Group
 from .models import ActionPoint, ActionStatus, Decision, MinutesItem
 
 PDF_ONLY = {".pdf": {"application/pdf"}}
+YEAR_REFUSED = _("Not a year of meetings: showing all years.")
 
 
 class DateInput(forms.DateInput):
@@ -118,8 +120,35 @@ class ActionPointForm(forms.ModelForm):
         return data
 
 
-DecisionFormSet = modelformset_factory(Decision, form=DecisionForm, extra=1, can_delete=True)
-ActionPointFormSet = modelformset_factory(ActionPoint, form=ActionPointForm, extra=1, can_delete=True)
+# Rows of one agenda item: generous for real minutes, and a bound on the work a typed TOTAL_FORMS asks for
+# (each row is a form with the lists of organisations and people to render).
+MAX_ROWS = 50
+
+
+class ItemRowsFormSet(BaseModelFormSet):
+    default_error_messages = {"too_many_forms": _("At most %(num)d rows in one agenda item.")}
+
+
+DecisionFormSet = modelformset_factory(
+    Decision,
+    form=DecisionForm,
+    formset=ItemRowsFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
+ActionPointFormSet = modelformset_factory(
+    ActionPoint,
+    form=ActionPointForm,
+    formset=ItemRowsFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
 
 
 class CirculateForm(forms.Form):
@@ -185,9 +214,19 @@ class PublicListFilterForm(forms.Form):
         to_field_name="code",
         empty_label=_("All groups"),
     )
-    # Any plausible year is accepted (a year without minutes lists none); the menu offers years with minutes.
+    # Any year a meeting may be in is accepted (a year without minutes lists none); the menu offers the years
+    # with minutes. Anything else (0, 10000, a word) is said on the page, which then lists all years.
     year = forms.IntegerField(
-        label=_("Year"), required=False, min_value=1990, max_value=2100, widget=forms.Select
+        label=_("Year"),
+        required=False,
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        widget=forms.Select,
+        error_messages={
+            "invalid": YEAR_REFUSED,
+            "min_value": YEAR_REFUSED,
+            "max_value": YEAR_REFUSED,
+        },
     )
 
     def __init__(self, *args, years: list[int], **kwargs):

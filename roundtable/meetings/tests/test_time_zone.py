@@ -143,7 +143,7 @@ def test_the_sign_in_sheet_gives_the_vientiane_dates_of_a_meeting_past_midnight(
             "end": vte(2031, 3, 11, 1, 0),
         },
     )
-    text = "\n".join(p.text for p in Document(io.BytesIO(sheets.sheet_docx(meeting))).paragraphs)
+    text = "\n".join(p.text for p in Document(io.BytesIO(sheets.sheet_docx(meeting, officer()))).paragraphs)
     assert "10/03/2031, 22:00 – 11/03/2031, 01:00" in text
 
 

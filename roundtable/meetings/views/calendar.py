@@ -33,7 +33,9 @@ def _weekdays() -> list[str]:
 def _common(request: HttpRequest, months: int) -> dict:
     code = request.GET.get("group") or ""
     group = Group.objects.filter(code=code).first() if code else None
-    first = calendars.parse_month(request.GET.get("month"))
+    typed = request.GET.get("month") or ""
+    chosen = calendars.month_from(typed)
+    first = chosen or calendars.parse_month(None)
     after = calendars.add_months(first, months)
     items = calendars.entries(request.user, first, after - timedelta(days=1), group=group)
     feed_url = reverse("feeds:group", args=[group.code]) if group is not None else reverse("feeds:meetings")
@@ -41,8 +43,10 @@ def _common(request: HttpRequest, months: int) -> dict:
         "group": group,
         "groups": Group.objects.active().order_by("order", "code"),
         "first": first,
-        "previous": calendars.add_months(first, -months).strftime("%Y-%m"),
-        "next": after.strftime("%Y-%m"),
+        "previous": calendars.month_beyond(first, -months),
+        "next": calendars.month_beyond(first, months),
+        # A month that cannot be shown (9999-12, 0000-00, a word): this month instead, and said.
+        "bad_month": typed if typed and chosen is None else "",
         "month": first.strftime("%Y-%m"),
         "entries": items,
         "feed_url": request.build_absolute_uri(feed_url),

@@ -23,7 +23,7 @@ from roundtable.groups import roles
 from roundtable.groups.models import Group, GroupKind
 from roundtable.workplans.permissions import can_view_workplan
 
-from .. import permissions, services
+from .. import permissions, querystring, services
 from ..access import meeting_for_manager, meeting_for_viewer
 from ..forms import MeetingForm, StateForm
 from ..models import Meeting, MeetingDocument, MeetingKind, MeetingState, Participant
@@ -31,21 +31,17 @@ from ..stats import attendance
 
 
 def _selected_group(request: HttpRequest) -> Group | None:
-    code = request.GET.get("group") or ""
+    code = querystring.text(request.GET.get("group"))
     return Group.objects.filter(code=code).first() if code else None
 
 
-def _year(request: HttpRequest) -> int | None:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return None
-
-
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    """All meetings the visitor may see, newest first, filterable by group and year."""
+    """All meetings the visitor may see, newest first, filterable by group and year.
+
+    A year that no meeting can be in (0, 10000, a word) shows all years, and says so."""
     group = _selected_group(request)
-    year = _year(request)
+    typed_year = request.GET.get("year") or ""
+    year = querystring.year(typed_year)
     meetings = permissions.visible_meetings(request.user).select_related("group").order_by("-start")
     if group is not None:
         meetings = meetings.filter(group__in=[group, *group.children.all()])
@@ -62,6 +58,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "group": group,
             "year": year,
             "years": years,
+            "bad_year": typed_year if typed_year and year is None else "",
             "can_schedule": _schedulable_groups(request.user).exists(),
         },
     )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from roundtable.core.tasks import job_message, jobs_started_by
 
-from .. import permissions, services, sheets
+from .. import permissions, querystring, services, sheets
 from ..access import meeting_for_manager
 from ..forms import InviteForm, WalkInForm
 from ..models import Meeting
@@ -110,7 +110,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
-    ids = [value for value in request.POST.getlist("attended") if value.isdigit()]
+    ids = [pk for value in request.POST.getlist("attended") if (pk := querystring.whole_number(value))]
     count = services.attendance_record(actor=request.user, meeting=meeting, attended_ids=ids)
     if request.htmx:
         return render(request, "meetings/_attendance.html", _participants_context(request, meeting))

@@ -37,13 +37,17 @@ def public_list(request: HttpRequest) -> HttpResponse:
         )
         .order_by("-meeting__start", "-pk")
     )
-    if form.is_valid():
-        group = form.cleaned_data.get("group")
-        if group:
-            rows = rows.filter(Q(meeting__group=group) | Q(meeting__group__parent=group))
-        year = form.cleaned_data.get("year")
-        if year:
-            rows = rows.filter(meeting__start__year=year)
+    # Each filter that is good applies, whatever the other one is; a bad one is said on its field.
+    chosen: dict = {}
+    if form.is_bound:
+        form.full_clean()
+        chosen = form.cleaned_data
+    group = chosen.get("group")
+    if group:
+        rows = rows.filter(Q(meeting__group=group) | Q(meeting__group__parent=group))
+    year = chosen.get("year")
+    if year:
+        rows = rows.filter(meeting__start__year=year)
     page = paginate(request, rows, per_page=25)
     return render(request, "minutes/public_list.html", {"page_obj": page, "form": form})
 
