@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from roundtable.directory.models import Organisation
 from roundtable.frameworks.models import FrameworkItem
+from roundtable.groups.validators import RecordsChoiceField
 
-from .models import Priority, WorkPlan
+from .models import Priority, WorkPlan, WorkPlanStep
+from .querystring import whole_number, without_nul
 from .services import HEADER_FIELDS, PRIORITY_ALL_FIELDS, nsedp_for_year
 
 
@@ -43,7 +45,7 @@ class HeaderForm(RevisionMixin, forms.ModelForm):
         widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in HEADER_FIELDS}
 
 
-class PickerField(forms.ModelMultipleChoiceField):
+class PickerField(RecordsChoiceField):
     """Framework items, shown by the template as checkboxes grouped under their parent (outcome, goal)."""
 
     def __init__(self, **kwargs):
@@ -66,6 +68,7 @@ class PriorityForm(RevisionMixin, forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "partners": forms.SelectMultiple(attrs={"size": 8}),
         }
+        field_classes = {"partners": RecordsChoiceField}
 
     def __init__(self, *args, plan: WorkPlan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +96,7 @@ class PriorityForm(RevisionMixin, forms.ModelForm):
         """What the picker template shows for `name`: the items matching the filter `<name>_q` (code, title,
         or the outcome's/goal's title), grouped under their parent, checked as chosen; and the chosen items
         the filter hides, which the form still sends (hidden inputs), so filtering never drops a choice."""
-        query = (self.data.get(f"{name}_q") or "").strip() if self.is_bound else ""
+        query = without_nul(self.data.get(f"{name}_q") or "").strip() if self.is_bound else ""
         chosen = {str(v) for v in (self[name].value() or [])}
         items = self.fields[name].queryset.order_by("framework__code", "sort_key")
         if query:
@@ -116,7 +119,8 @@ class PriorityForm(RevisionMixin, forms.ModelForm):
             shown.add(str(item.pk))
             entry["items"].append((item, checked))
             entry["open"] = entry["open"] or checked
-        hidden_ids = [int(pk) for pk in chosen - shown if pk.isdigit()]
+        # What the form sent is typed text: only the ids it can be are looked up.
+        hidden_ids = [n for pk in chosen - shown if (n := whole_number(pk)) is not None]
         kept = (
             list(self.fields[name].queryset.filter(pk__in=hidden_ids).values_list("pk", flat=True))
             if hidden_ids
@@ -166,5 +170,10 @@ class StakeholderForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=WorkPlanStep._meta.get_field("comment").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from roundtable.core.i18n import Localized, require_text
 from roundtable.core.models import TimeStampedModel
+from roundtable.groups.validators import validate_record_date
 
 
 class WorkPlanStatus(models.TextChoices):
@@ -70,10 +71,10 @@ class WorkPlan(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=WorkPlanStatus.choices, default=WorkPlanStatus.DRAFT
     )
-    sector_strategy_lo = models.TextField(_("sector strategy (Lao)"), blank=True)
-    sector_strategy_en = models.TextField(_("sector strategy (English)"), blank=True)
-    context_lo = models.TextField(_("context (Lao)"), blank=True)
-    context_en = models.TextField(_("context (English)"), blank=True)
+    sector_strategy_lo = models.TextField(_("sector strategy (Lao)"), max_length=10000, blank=True)
+    sector_strategy_en = models.TextField(_("sector strategy (English)"), max_length=10000, blank=True)
+    context_lo = models.TextField(_("context (Lao)"), max_length=10000, blank=True)
+    context_en = models.TextField(_("context (English)"), max_length=10000, blank=True)
     based_on = models.ForeignKey(
         "self",
         verbose_name=_("started from"),
@@ -162,8 +163,8 @@ class Priority(TimeStampedModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    description_lo = models.TextField(_("description (Lao)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    description_lo = models.TextField(_("description (Lao)"), max_length=4000, blank=True)
+    description_en = models.TextField(_("description (English)"), max_length=4000, blank=True)
     lead_organisation = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("lead organisation"),
@@ -189,10 +190,10 @@ class Priority(TimeStampedModel):
         related_name="priorities_as_target",
         limit_choices_to={"framework__kind": "sdg", "level": "target"},
     )
-    expected_results_lo = models.TextField(_("expected results (Lao)"), blank=True)
-    expected_results_en = models.TextField(_("expected results (English)"), blank=True)
-    start_date = models.DateField(_("from"), null=True, blank=True)
-    end_date = models.DateField(_("to"), null=True, blank=True)
+    expected_results_lo = models.TextField(_("expected results (Lao)"), max_length=4000, blank=True)
+    expected_results_en = models.TextField(_("expected results (English)"), max_length=4000, blank=True)
+    start_date = models.DateField(_("from"), null=True, blank=True, validators=[validate_record_date])
+    end_date = models.DateField(_("to"), null=True, blank=True, validators=[validate_record_date])
     budget = models.DecimalField(
         _("estimated budget"), max_digits=16, decimal_places=2, null=True, blank=True
     )
@@ -302,7 +303,7 @@ class WorkPlanStep(models.Model):
     to_status = models.CharField(max_length=20, choices=WorkPlanStatus.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), max_length=4000, blank=True)
 
     class Meta:
         ordering = ["at", "id"]

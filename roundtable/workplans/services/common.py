@@ -48,8 +48,10 @@ def nsedp_for_year(year: int) -> Framework | None:
 
 
 def one_year_on(day: date | None) -> date | None:
-    if day is None:
-        return None
+    """The same day a year later (28 February for 29 February). A date of the last year a date can have
+    stays as it is: the copy's validation then says it is out of range, where moving it would overflow."""
+    if day is None or day.year >= date.max.year:
+        return day
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February

@@ -2,9 +2,11 @@
 empty states and the paginated stakeholder list."""
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from roundtable.groups.tests.conftest import noon
 from roundtable.workplans import services
 from roundtable.workplans.models import PlanStakeholder, Priority, WorkPlan, WorkPlanStatus
 
@@ -59,16 +61,24 @@ def test_a_refused_step_shows_the_plan_again_with_the_comment_as_typed(world, ma
     assert plan.status == S.WITH_CHAIR and not plan.steps.exists()
 
 
-@pytest.mark.parametrize("year", [0, 1999, 2101, 99999])
-def test_a_plan_for_an_impossible_year_cannot_be_started(world, client_for, year):
-    response = client_for(world.user("secretariat")).get(f"/en/workplans/health/{year}/new/")
-    assert response.status_code == 404
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("year", [0, 1999, 2101, 10000, 99999, 99999999999999999999])
+def test_a_plan_for_an_impossible_year_cannot_be_started_and_the_page_says_which_years(
+    world, client_for, year, method
+):
+    client = client_for(world.user("secretariat"))
+    response = getattr(client, method)(f"/en/workplans/health/{year}/new/", {"start": "empty"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/en/workplans/health/"
+    assert "Work plans are for the years 2000 to 2100." in response.content.decode()
     assert not WorkPlan.objects.exists()
 
 
-@pytest.mark.parametrize("year", [0, 99999])
-def test_the_overview_of_an_impossible_year_is_not_found(world, client_for, year):
-    assert client_for(world.user("rtp")).get(f"/en/workplans/overview/{year}/").status_code == 404
+@pytest.mark.parametrize("year", [0, 10000, 99999])
+def test_the_overview_of_an_impossible_year_falls_back_to_this_year_with_a_message(world, client_for, year):
+    with time_machine.travel(noon(2026, 3, 2)):
+        response = client_for(world.user("rtp")).get(f"/en/workplans/overview/{year}/", follow=True)
+    assert response.redirect_chain[-1][0] == "/en/workplans/overview/2026/"
+    assert "Work plans are for the years 2000 to 2100." in response.content.decode()
 
 
 def test_the_group_page_tells_members_that_there_is_no_plan_yet(world, client_for):

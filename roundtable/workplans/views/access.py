@@ -14,13 +14,19 @@ from roundtable.core.services import Conflict, Refused
 from roundtable.groups.models import Group
 
 from .. import permissions
-from ..models import WorkPlan, is_plan_year
+from ..models import FIRST_YEAR, LAST_YEAR, WorkPlan, is_plan_year
 
 
-def require_plan_year(year: int) -> None:
-    """A year typed into the address that no plan can have is a page that does not exist."""
-    if not is_plan_year(year):
-        raise Http404
+def outside_plan_years(request: HttpRequest, year: int, fallback: str) -> HttpResponse | None:
+    """For a page that acts on a year (start a plan, the year's overview): a year no plan can have goes
+    to `fallback`, saying which years there are."""
+    if is_plan_year(year):
+        return None
+    messages.error(
+        request,
+        _("Work plans are for the years %(first)s to %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR},
+    )
+    return redirect(fallback)
 
 
 def get_group(code: str) -> Group:

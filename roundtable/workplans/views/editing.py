@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,15 +18,16 @@ from roundtable.core.services import Conflict, Refused
 from .. import permissions, services
 from ..forms import PICKERS, CreateForm, HeaderForm, PriorityForm
 from ..models import Priority, WorkPlan, workplan_deadline
+from ..querystring import whole_number
 from .access import (
     confirm_then_remove,
     conflict_message,
     get_group,
     get_plan_for_edit,
     not_editable,
+    outside_plan_years,
     rebound,
     refusal_text,
-    require_plan_year,
 )
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -35,9 +37,11 @@ GET_POST = require_http_methods(["GET", "POST"])
 @GET_POST
 def create(request: HttpRequest, code: str, year: int) -> HttpResponse:
     group = get_group(code)
-    require_plan_year(year)
     if not permissions.can_create_workplan(request.user, group):
         raise PermissionDenied(_("Only the group's secretariat may start its work plan."))
+    group_page = reverse("workplans:group", args=[group.code])
+    if (refusal := outside_plan_years(request, year, group_page)) is not None:
+        return refusal
     existing = WorkPlan.objects.filter(group=group, year=year).first()
     if existing is not None:
         messages.info(request, _("The plan for this year exists already."))
@@ -169,8 +173,8 @@ def picker(request: HttpRequest, code: str, year: int, name: str) -> HttpRespons
     plan = get_plan_for_edit(request, code, year)
     if name not in PICKERS:
         raise Http404
-    pk = request.GET.get("priority", "")
-    priority = _priority(plan, int(pk)) if pk.isdigit() else None
+    pk = whole_number(request.GET.get("priority"))
+    priority = _priority(plan, pk) if pk is not None else None
     form = PriorityForm(request.GET, instance=priority, plan=plan)
     return render(request, "workplans/_picker_list.html", {"picker": form.picker(name)})
 

@@ -3,10 +3,12 @@ shows a draft, its steps and the next step's form to the group and the RTP Secre
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
@@ -14,17 +16,22 @@ from roundtable.core.pagination import paginate
 from .. import exports, permissions, services
 from ..forms import StepForm
 from ..models import WorkPlan, WorkPlanStatus
+from ..querystring import plan_year
 from ..rules import meeting_warnings
 from .access import get_group, get_plan_for_user
 
 
 def public_list(request: HttpRequest) -> HttpResponse:
-    """Published plans, newest year first, with a year filter (a fixed number of queries)."""
+    """Published plans, newest year first, with a year filter (a fixed number of queries). A year no plan
+    can have (`?year=0`, `?year=abc`) shows every year, and says so."""
     plans = WorkPlan.objects.published().for_list().annotate(priority_count=Count("priorities"))
     years = list(WorkPlan.objects.published().order_by("-year").values_list("year", flat=True).distinct())
-    year = request.GET.get("year")
-    if year and year.isdigit():
-        plans = plans.filter(year=int(year))
+    typed = request.GET.get("year", "").strip()
+    year = plan_year(typed)
+    if year is not None:
+        plans = plans.filter(year=year)
+    elif typed:
+        messages.warning(request, _("That is not a year of the work plans: every year is shown."))
     page = paginate(request, plans.order_by("-year", "group__order", "group__code"))
     return render(request, "workplans/public_list.html", {"page_obj": page, "years": years, "year": year})
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +18,8 @@ from .. import overview as overview_data
 from .. import permissions, services
 from .. import versions as version_diff
 from ..forms import StepForm
-from .access import get_plan_for_user, refusal_text, require_plan_year
+from ..querystring import whole_number
+from .access import get_plan_for_user, outside_plan_years, refusal_text
 from .public import detail_context
 
 
@@ -36,6 +38,9 @@ def step(request: HttpRequest, code: str, year: int, action: str) -> HttpRespons
     form = StepForm(request.POST)
     form.is_valid()
     try:
+        if "comment" in form.errors:
+            # A comment too long is neither cut short nor dropped: nothing is done, and the page says why.
+            raise ValidationError(form.errors["comment"])
         services.workplan_take_step(
             plan=plan,
             actor=request.user,
@@ -65,9 +70,11 @@ def versions(request: HttpRequest, code: str, year: int) -> HttpResponse:
     all_versions = list(plan.versions.select_related("created_by", "created_by__person"))
     by_number = {v.number: v for v in all_versions}
     comparison = None
-    a, b = request.GET.get("a", ""), request.GET.get("b", "")
-    if a.isdigit() and b.isdigit() and int(a) in by_number and int(b) in by_number:
-        comparison = version_diff.compare(by_number[int(a)].snapshot, by_number[int(b)].snapshot)
+    # Two version numbers the plan has, else (nothing asked, or a number it has not) its last two.
+    a, b = whole_number(request.GET.get("a")), whole_number(request.GET.get("b"))
+    if a in by_number and b in by_number:
+        comparison = version_diff.compare(by_number[a].snapshot, by_number[b].snapshot)
+        a, b = str(a), str(b)
     elif len(all_versions) >= 2:
         a, b = str(all_versions[-2].number), str(all_versions[-1].number)
         comparison = version_diff.compare(all_versions[-2].snapshot, all_versions[-1].snapshot)
@@ -87,6 +94,7 @@ def overview_current(request: HttpRequest) -> HttpResponse:
 def overview(request: HttpRequest, year: int) -> HttpResponse:
     if not permissions.can_view_overview(request.user):
         raise PermissionDenied(_("The overview is for the RTP Secretariat."))
-    require_plan_year(year)
+    if (refusal := outside_plan_years(request, year, reverse("workplans:overview_current"))) is not None:
+        return refusal
     data = overview_data.build(year)
     return render(request, "workplans/overview.html", {"year": year, **data})
