@@ -98,7 +98,7 @@ class StakeholderAddForm(forms.Form):
     person_organisation = forms.ModelChoiceField(
         label=_("organisation"), queryset=Organisation.objects.none(), required=False
     )
-    email = forms.EmailField(label=_("email"), required=False)
+    email = forms.EmailField(label=_("email"), max_length=254, required=False)
     phone = forms.CharField(
         label=_("phone"), max_length=40, required=False, widget=forms.TextInput(attrs={"type": "tel"})
     )
@@ -151,10 +151,14 @@ class StakeholderAddForm(forms.Form):
         return data
 
 
+# A search is a few words: longer input is refused by the filter forms (and cut by the person picker).
+SEARCH_MAX_LENGTH = 100
+
+
 class StakeholderFilterForm(forms.Form):
     STATUS_CHOICES = [("current", _("Current")), ("ended", _("Ended")), ("all", _("All"))]
 
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), max_length=SEARCH_MAX_LENGTH, required=False)
     role = forms.ChoiceField(
         label=_("role"), choices=[("", _("All roles")), *MembershipRole.choices], required=False
     )
@@ -171,7 +175,7 @@ class StakeholderFilterForm(forms.Form):
 
 
 class OrganisationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), max_length=SEARCH_MAX_LENGTH, required=False)
     kind = forms.ChoiceField(
         label=_("kind"), choices=[("", _("All kinds")), *OrganisationKind.choices], required=False
     )
@@ -185,7 +189,7 @@ class ImportForm(forms.Form):
     KIND_CHOICES = [("organisations", _("Organisations")), ("people", _("People"))]
 
     kind = forms.ChoiceField(label=_("What the file holds"), choices=KIND_CHOICES, initial="people")
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = forms.FileField(label=_("File (CSV or XLSX)"), max_length=200)
 
     def __init__(self, *args, group=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,12 +6,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..exporting import ORGANISATION_COLUMNS, PEOPLE_COLUMNS
+from ..exporting import ORGANISATION_COLUMNS, PEOPLE_COLUMNS, STAKEHOLDER_COLUMNS
 from ..models import Gender, Membership, MembershipRole, Organisation, OrganisationKind, Person
 from ..permissions import contact_visible_people, editable_person_ids
 from .reading import ORGANISATIONS, PEOPLE, SourceRow
@@ -133,6 +133,42 @@ def _fill(instance, values: dict[str, str], fields: list[str]) -> list[str]:
     return changed
 
 
+# The longest cell a column may hold when it is not a text field of its own: an organisation named by its
+# acronym or name, and a choice (kind, gender, language, role) or a date written as text.
+REFERENCE_MAX_LENGTH = 255
+CHOICE_MAX_LENGTH = 100
+
+
+def _column_limits(model, columns: list[str]) -> dict[str, int]:
+    limits = {}
+    for name in columns:
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:  # the membership's columns of a stakeholder import
+            limits[name] = REFERENCE_MAX_LENGTH if name == "on_behalf_of" else CHOICE_MAX_LENGTH
+            continue
+        if model_field.choices:
+            limits[name] = CHOICE_MAX_LENGTH
+        elif model_field.is_relation:
+            limits[name] = REFERENCE_MAX_LENGTH
+        else:
+            limits[name] = model_field.max_length or REFERENCE_MAX_LENGTH
+    return limits
+
+
+def _refuse_long_cells(row: PlannedRow, limits: dict[str, int]) -> None:
+    """A cell longer than its column holds refuses the row (with the column and the limit) and is cut, so
+    that the preview does not carry it whole."""
+    for name, value in row.values.items():
+        limit = limits.get(name)
+        if limit is not None and len(value) > limit:
+            row.errors.append(
+                _("the “%(column)s” cell is too long: %(length)d characters, at most %(limit)d")
+                % {"column": name, "length": len(value), "limit": limit}
+            )
+            row.values[name] = value[:limit]
+
+
 def _model_errors(instance, exclude: list[str] | None = None) -> list[str]:
     try:
         instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
@@ -151,9 +187,11 @@ def plan_organisations(rows: list[SourceRow]) -> Plan:
     url_ok = URLValidator()
     seen_keys: dict[tuple[str, str], int] = {}
     seen_targets: dict[int, int] = {}
+    limits = _column_limits(Organisation, ORGANISATION_COLUMNS)
     planned = []
     for source in rows:
         row = PlannedRow(source.line, dict(source.values), errors=list(source.errors))
+        _refuse_long_cells(row, limits)
         values = row.values
         values["country"] = values.get("country", "").upper()
         if not values.get("name_lo") and not values.get("name_en"):
@@ -276,9 +314,11 @@ def plan_people(rows: list[SourceRow], group=None, user=None) -> Plan:
     fields = [name for name in PEOPLE_COLUMNS if name != "organisation"]
     seen_keys: dict[tuple, int] = {}
     seen_targets: dict[int, int] = {}
+    limits = _column_limits(Person, STAKEHOLDER_COLUMNS)
     planned = []
     for source in rows:
         row = PlannedRow(source.line, dict(source.values), errors=list(source.errors))
+        _refuse_long_cells(row, limits)
         values = row.values
         if not values.get("name_lo") and not values.get("name_en"):
             row.errors.append(_("the name is missing (give it in Lao, in English, or both)"))

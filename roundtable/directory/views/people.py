@@ -17,13 +17,13 @@ from roundtable.core.services import Conflict, Refused
 from roundtable.directory import permissions as directory_permissions
 
 from .. import exporting, services
-from ..forms import PersonForm
+from ..forms import SEARCH_MAX_LENGTH, PersonForm
 from ..models import Person
 from ..permissions import can_view_people, contact_visible_person_ids
 
 
 def filtered_people(request: HttpRequest):
-    query = (request.GET.get("q") or "").strip()
+    query = (request.GET.get("q") or "").strip()[:SEARCH_MAX_LENGTH]
     people = Person.objects.select_related("organisation").search(query).order_by("name_en", "name_lo", "pk")
     return query, people
 

@@ -27,7 +27,7 @@ from roundtable.directory import permissions as directory_permissions
 from roundtable.groups.models import Group
 
 from .. import exporting, services
-from ..forms import MembershipForm, StakeholderAddForm, StakeholderFilterForm
+from ..forms import SEARCH_MAX_LENGTH, MembershipForm, StakeholderAddForm, StakeholderFilterForm
 from ..models import Membership, Person
 from ..permissions import contact_visible_person_ids
 
@@ -162,7 +162,7 @@ def stakeholder_add(request: HttpRequest, code: str) -> HttpResponse:
     JavaScript: htmx swaps the results in as one types, else the search form reloads the page), or
     describe a new person."""
     group = get_group_for_stakeholders(request, code, manage=True)
-    find = " ".join((request.GET.get("find") or request.POST.get("find") or "").split())[:100]
+    find = " ".join((request.GET.get("find") or request.POST.get("find") or "").split())[:SEARCH_MAX_LENGTH]
     if request.method == "GET" and wants_partial(request):
         context = {
             "group": group,
