@@ -38,6 +38,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
+from rest_framework.settings import api_settings
 
 from .api_pagination import PublicPagination
 from .links import page_url
@@ -86,8 +87,10 @@ class KnownCodeField(forms.CharField):
         self.queryset = queryset
         super().__init__(**kwargs)
 
-    def validate(self, value: str) -> None:
-        super().validate(value)
+    def run_validators(self, value: str) -> None:
+        # After CharField's own validators: a NUL character (`?group=a%00b`) is refused with their message
+        # before the database sees it (PostgreSQL refuses it in a query: a 500).
+        super().run_validators(value)
         if value and not self.queryset.filter(code=value).exists():
             raise ValidationError(
                 self.error_messages["unknown_code"], code="unknown_code", params={"value": value}
@@ -194,6 +197,10 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     schema = PublicSchema()
 
     def get_object(self):
+        # A key with a NUL character (`/api/v1/groups/a%00/`) names no record: PostgreSQL refuses it in a
+        # query, a 500.
+        if "\x00" in str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")):
+            raise Http404
         # A key past the database's integers (`/api/v1/minutes/-954104003673205899264/`) names no record.
         # Django answers "no rows" itself for a primary key, but not for a key through a relation (the
         # minutes are keyed by their meeting's id), and SQLite refuses to bind the number: a 500.
@@ -201,6 +208,19 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             return super().get_object()
         except OverflowError as exc:
             raise Http404 from exc
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # Every 400 names its parameter (the rule above, and the schema's 400): DRF's SearchFilter refuses
+        # `?search=a%00` with a bare list of messages.
+        for backend in self.filter_backends:
+            try:
+                queryset = backend().filter_queryset(self.request, queryset, self)
+            except serializers.ValidationError as exc:
+                if isinstance(exc.detail, dict):
+                    raise
+                parameter = getattr(backend, "search_param", api_settings.NON_FIELD_ERRORS_KEY)
+                raise serializers.ValidationError({parameter: exc.detail}) from exc
+        return queryset
 
 
 @dataclass(frozen=True)

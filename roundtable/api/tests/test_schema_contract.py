@@ -7,7 +7,11 @@ own; these are the cases, in the ordinary suite).
   500 on SQLite.
 - `?year=` (an empty value) is no filter, as core.api says, but the schema did not say that a parameter may
   be empty: a client, or schemathesis, took the 200 for a value the API should have refused.
+- A NUL character in a code (`?group=a%00b`) or a key (`/api/v1/groups/a%00/`) was a 500 on PostgreSQL,
+  and `?search=a%00` answered a bare list instead of the object naming the parameter.
 """
+
+from urllib.parse import quote
 
 import pytest
 
@@ -65,3 +69,52 @@ def test_an_empty_page_parameter_is_the_first_page(client, api_world, endpoint):
     response = client.get(f"/api/v1/{endpoint}/", {"page": "", "page_size": ""})
     assert response.status_code == 200
     assert response.json()["previous"] is None
+
+
+# What a fuzzer sends, on every parameter of every list and in every detail's key. PostgreSQL refuses a NUL
+# character in a query (a 500 for `?group=a%00b` and `/api/v1/groups/a%00/`); DRF's search answered a bare
+# list for `?search=%00`, not the object naming the parameter that the schema documents.
+NASTY = [
+    "\x00",
+    "a\x00b",
+    "\ufffd",
+    "%",
+    "_",
+    "'",
+    "\\",
+    "x" * 5000,
+    "-1",
+    "1e309",
+    "NaN",
+    "Infinity",
+    " 2025 ",
+    "٢٠٢٥",  # Arabic-Indic digits: Python's int() reads them
+    "2025\n",
+    "ນະຄອນຫຼວງ",
+]
+
+
+def _parameters(schema: dict, path: str) -> list[str]:
+    return [p["name"] for p in schema["paths"][path]["get"]["parameters"] if p["in"] == "query"]
+
+
+@pytest.mark.parametrize("endpoint", ALL_LISTS)
+def test_no_value_of_any_parameter_is_a_server_error_and_each_400_names_it(client, api_world, endpoint):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    for parameter in _parameters(schema, f"/api/v1/{endpoint}/"):
+        for value in NASTY:
+            response = client.get(f"/api/v1/{endpoint}/", {parameter: value})
+            assert response.status_code in (200, 400), (parameter, value, response.status_code)
+            assert response["Content-Type"] == "application/json", (parameter, value)
+            if response.status_code == 400:
+                body = response.json()
+                assert set(body) == {parameter}, (parameter, value, body)
+                assert all(isinstance(message, str) for message in body[parameter])
+
+
+@pytest.mark.parametrize("detail", ["groups", "frameworks", *ID_DETAILS])
+def test_no_key_is_a_server_error(client, api_world, detail):
+    for value in [*NASTY, "health", "1"]:
+        response = client.get(f"/api/v1/{detail}/{quote(value, safe='')}/")
+        assert response.status_code in (200, 404), (value, response.status_code)
+        assert response["Content-Type"] == "application/json", value
