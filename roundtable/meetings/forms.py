@@ -10,7 +10,7 @@ from roundtable.core.i18n import localized
 from roundtable.directory.models import Gender, Organisation, Person
 
 from . import querystring
-from .models import AgendaItem, Meeting, MeetingDocument, Response, Visibility
+from .models import REASON_MAX, AgendaItem, Meeting, MeetingDocument, Response, Visibility
 from .services import EDITABLE_FIELDS, STEPS
 
 
@@ -78,6 +78,7 @@ class StateForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
+        max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the meeting is postponed or cancelled; sent to the invitees."),
     )

@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +19,8 @@ from simple_history.models import HistoricalRecords
 from roundtable.core.api import YEAR_MAX, YEAR_MIN
 from roundtable.core.i18n import Localized, require_text
 from roundtable.core.models import TimeStampedModel
+
+REASON_MAX = 2_000
 
 
 class MeetingKind(models.TextChoices):
@@ -84,7 +87,12 @@ class Meeting(TimeStampedModel):
         _("state"), max_length=20, choices=MeetingState.choices, default=MeetingState.SCHEDULED
     )
     state_reason = models.TextField(
-        _("reason"), blank=True, help_text=_("Why it was postponed or cancelled.")
+        _("reason"),
+        blank=True,
+        help_text=_("Why it was postponed or cancelled."),
+        # A few sentences, sent to every invitee (a TextField's max_length alone binds only forms).
+        max_length=REASON_MAX,
+        validators=[MaxLengthValidator(REASON_MAX)],
     )
     # Public meeting information (title, date, venue, group) is on the website and in the public feeds.
     is_public = models.BooleanField(_("published on the website"), default=False)

@@ -12,7 +12,7 @@ from roundtable.core.uploads import validate_document
 from roundtable.directory.models import Organisation, Person
 from roundtable.groups.models import Group
 
-from .models import ActionPoint, ActionStatus, Decision, MinutesItem
+from .models import COMMENT_MAX, NOTE_MAX, ActionPoint, ActionStatus, Decision, MinutesItem
 
 PDF_ONLY = {".pdf": {"application/pdf"}}
 YEAR_REFUSED = _("Not a year of meetings: showing all years.")
@@ -153,7 +153,9 @@ ActionPointFormSet = modelformset_factory(
 
 class CirculateForm(forms.Form):
     comments_until = forms.DateField(label=_("Comments until"), widget=DateInput())
-    comment = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Note"), required=False, max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean_comments_until(self):
         value = self.cleaned_data["comments_until"]
@@ -163,11 +165,15 @@ class CirculateForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    text = forms.CharField(
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=COMMENT_MAX
+    )
 
 
 class SignedPdfForm(forms.Form):
@@ -182,7 +188,7 @@ class SignedPdfForm(forms.Form):
 class ActionPointStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=NOTE_MAX
     )
 
 

@@ -7,6 +7,7 @@ chair → sent to the RTP Secretariat → published (or returned with comments).
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,20 @@ from simple_history.models import HistoricalRecords
 
 from roundtable.core.i18n import Localized
 from roundtable.core.models import TimeStampedModel
+
+# The longest texts of the minutes: generous for real minutes (one item's discussion runs to several pages
+# of Lao), bounded so that a pasted book or a crafted post cannot fill the database, the page or the PDF.
+# Forms take them from the fields; the validators hold them for every service (full_clean).
+DISCUSSION_MAX = 20_000
+DECISION_MAX = 5_000
+ACTION_MAX = 2_000
+COMMENT_MAX = 5_000
+NOTE_MAX = 2_000
+
+
+def bounded(limit: int) -> dict:
+    """max_length (forms, the admin) and its validator (models: a TextField's max_length alone is not)."""
+    return {"max_length": limit, "validators": [MaxLengthValidator(limit)]}
 
 
 class MinutesQuerySet(models.QuerySet):
@@ -132,7 +147,7 @@ class MinutesStep(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # A default, not auto_now_add: the demo replays steps at the dates it tells (services take `at`).
     at = models.DateTimeField(default=timezone.now)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, **bounded(COMMENT_MAX))
 
     class Meta:
         ordering = ["at", "id"]
@@ -147,7 +162,7 @@ class MinutesComment(models.Model):
     version = models.ForeignKey(MinutesVersion, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
-    text = models.TextField(_("comment"))
+    text = models.TextField(_("comment"), **bounded(COMMENT_MAX))
 
     class Meta:
         ordering = ["at", "id"]
@@ -173,8 +188,8 @@ class MinutesItem(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title_lo = models.CharField(_("title (Lao)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    discussion_lo = models.TextField(_("discussion (Lao)"), blank=True)
-    discussion_en = models.TextField(_("discussion (English)"), blank=True)
+    discussion_lo = models.TextField(_("discussion (Lao)"), blank=True, **bounded(DISCUSSION_MAX))
+    discussion_en = models.TextField(_("discussion (English)"), blank=True, **bounded(DISCUSSION_MAX))
 
     title = Localized("title")
     discussion = Localized("discussion")
@@ -191,8 +206,8 @@ class Decision(models.Model):
         MinutesItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="decisions"
     )
     order = models.PositiveSmallIntegerField(default=0)
-    text_lo = models.TextField(_("decision (Lao)"), blank=True)
-    text_en = models.TextField(_("decision (English)"), blank=True)
+    text_lo = models.TextField(_("decision (Lao)"), blank=True, **bounded(DECISION_MAX))
+    text_en = models.TextField(_("decision (English)"), blank=True, **bounded(DECISION_MAX))
 
     text = Localized("text")
 
@@ -229,8 +244,8 @@ class ActionPoint(TimeStampedModel):
     group = models.ForeignKey(
         "groups.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="action_points"
     )
-    what_lo = models.TextField(_("action (Lao)"), blank=True)
-    what_en = models.TextField(_("action (English)"), blank=True)
+    what_lo = models.TextField(_("action (Lao)"), blank=True, **bounded(ACTION_MAX))
+    what_en = models.TextField(_("action (English)"), blank=True, **bounded(ACTION_MAX))
     responsible_organisation = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("responsible organisation"),
@@ -279,7 +294,7 @@ class ActionPointUpdate(models.Model):
 
     action_point = models.ForeignKey(ActionPoint, on_delete=models.CASCADE, related_name="updates")
     status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, **bounded(NOTE_MAX))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
