@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("roundtable.meetings.urls")),
     path("minutes/", include("roundtable.minutes.urls")),
     path("jobs/", include("roundtable.core.jobs.urls")),
+    path("round-table/", include("roundtable.reports.urls")),
     path("search/", include("roundtable.search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
