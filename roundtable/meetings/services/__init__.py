@@ -24,6 +24,7 @@ from .lifecycle import (
     step_to,
 )
 from .participants import (
+    ALREADY_ANSWERED,
     attendance_record,
     feed_token_for,
     feed_token_reset,
@@ -46,6 +47,7 @@ from .schedule import (
 
 __all__ = [
     "ACTION_REVIEW",
+    "ALREADY_ANSWERED",
     "EDITABLE_FIELDS",
     "EVENT_FIELDS",
     "PREVIOUS_MINUTES",

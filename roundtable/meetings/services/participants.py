@@ -22,6 +22,8 @@ from .. import emails, permissions
 from ..models import CalendarFeedToken, Meeting, MeetingState, Participant, ParticipantSource, Response
 from .schedule import NOT_YOURS
 
+ALREADY_ANSWERED = _("This invitation has already been answered.")
+
 
 def _participant_from_person(meeting: Meeting, person: Person, organisation=None) -> Participant:
     lang = person.preferred_language or "lo"
@@ -146,7 +148,7 @@ def participant_answer(
     locked = lock(participant, None)
     meeting = Meeting.objects.get(pk=locked.meeting_id)
     if locked.response != Response.PENDING:
-        raise Refused(_("This invitation has already been answered."), code="already_answered")
+        raise Refused(ALREADY_ANSWERED, code="already_answered")
     if meeting.state == MeetingState.CANCELLED:
         raise Refused(_("This meeting is cancelled."), code="wrong_state")
     if meeting.end < now:

@@ -32,6 +32,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     answered = participant.response != Response.PENDING
     form = None
     status = 200
+    notice = None
     if not answered and not closed:
         form = AnswerForm(request.POST or None)
         if request.method == "POST":
@@ -43,15 +44,25 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         substitute=form.cleaned_data,
                     )
                 except services.Refused as refused:
-                    form.add_error(None, refused.message)
+                    if refused.code != "already_answered":
+                        form.add_error(None, refused.message)
+                    else:
+                        # Another answer through this link was taken a moment before (a double click, the
+                        # link opened twice): the page says so and shows the answer on record.
+                        participant.refresh_from_db()
+                        answered, form, notice = True, None, refused.message
+                        status = 409
                 except ValidationError as exc:
                     add_service_error(form, exc)
                 else:
                     return redirect("meetings:answer", token=token)
-            status = 400
+            if status == 200:
+                status = 400
     elif request.method == "POST":
         # A second answer through the same link is refused; the page shows the one on record.
         status = 409
+        if answered:
+            notice = services.ALREADY_ANSWERED
     substitute = participant.substitutes.first() if participant.response == Response.SUBSTITUTE else None
     return render(
         request,
@@ -63,6 +74,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             "answered": answered,
             "closed": closed,
             "substitute": substitute,
+            "notice": notice,
         },
         status=status,
     )
