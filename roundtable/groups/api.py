@@ -58,8 +58,16 @@ class TermsOfReferenceSerializer(serializers.ModelSerializer):
         return page_url(self.context.get("request"), "groups:tor_download", [tor.group.code, tor.pk], "lo")
 
 
+class PublishedGroupCodeField(serializers.SlugRelatedField):
+    """The code of a related group, or null when that group is not published (inactive)."""
+
+    def get_attribute(self, instance):
+        group = super().get_attribute(instance)
+        return group if group is not None and group.is_active else None
+
+
 class GroupSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(
+    parent = PublishedGroupCodeField(
         slug_field="code", read_only=True, allow_null=True, help_text="Code of the parent SWG."
     )
     lead_ministry = OrganisationRefSerializer(read_only=True, allow_null=True)

@@ -98,8 +98,11 @@ def group_detail(request: HttpRequest, code: str) -> HttpResponse:
         .order_by("order", "code")
     )
     can_manage_chairs = group_permissions.can_manage_chairs(user, group)
+    parent = group.parent
     context = {
         "group": group,
+        # An inactive SWG is not shown: an active sub-SWG's page does not name it or link to it either.
+        "parent": parent if parent is not None and group_permissions.can_view_group(user, parent) else None,
         "chair": group.current_chair,
         "cochairs": group.current_cochairs,
         "children": children,

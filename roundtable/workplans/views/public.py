@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from roundtable.core.history import history_for
 from roundtable.core.pagination import paginate
+from roundtable.groups.permissions import can_view_group
 
 from .. import exports, permissions, services
 from ..forms import StepForm
@@ -53,6 +54,8 @@ def group_plans(request: HttpRequest, code: str) -> HttpResponse:
         "workplans/group.html",
         {
             "group": group,
+            # A retired group's published plans stay public; its own page does not.
+            "group_url": group.get_absolute_url() if can_view_group(request.user, group) else None,
             "plans": plans,
             "years_to_start": years_to_start,
             "sees_unpublished": sees_unpublished,
