@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("workplans/", include("roundtable.workplans.urls")),
     path("meetings/", include("roundtable.meetings.urls")),
     path("minutes/", include("roundtable.minutes.urls")),
+    path("aid/", include("roundtable.aid.urls")),
     path("jobs/", include("roundtable.core.jobs.urls")),
     path("round-table/", include("roundtable.reports.urls")),
     path("search/", include("roundtable.search.urls")),

@@ -1,0 +1,51 @@
+"""ODA to a group's sector for its progress report (found by roundtable.reports.facts: this app is below the
+reports in the layers, so it offers the function rather than importing the reports).
+
+Public data only (IATI): a progress report is published, and the projects of the national ODA database are
+not public records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import figures
+
+
+def _source(lang: str) -> str:
+    with translation.override(lang):
+        return _(
+            "IATI data published by the development partners, counted for the groups by the sector mapping"
+        )
+
+
+def oda_facts(group, year: int, on: date | None = None) -> dict | None:
+    """Committed and disbursed in USD in `year` for the group (an SWG with its sub-SWGs), by partner; None
+    when nothing is counted for it that year."""
+    shares = figures.visible_shares(None).filter(
+        group__in=figures.group_scope(group), transaction__date__year=year
+    )
+    totals = figures.totals(shares, "usd")
+    if not totals["committed"] and not totals["disbursed"]:
+        return None
+    partners = figures.by_partner(shares, "usd")
+    return {
+        "currency": "USD",
+        "committed": float(totals["committed"]),
+        "disbursed": float(totals["disbursed"]),
+        **{f"source_{lang}": _source(lang) for lang in ("lo", "en")},
+        "partners": [
+            {
+                "name_lo": p["name_lo"] or p["name_en"] or "",
+                "name_en": p["name_en"] or p["name_lo"] or "",
+                "committed": float(p["committed"]),
+                "disbursed": float(p["disbursed"]),
+            }
+            for p in partners
+        ],
+    }
+
+
+REPORT_FACTS = {"oda": oda_facts}
