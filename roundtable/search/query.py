@@ -34,6 +34,9 @@ from .models import SearchEntry
 from .snippets import snippet
 
 MIN_SUBSTRING = 3
+# Results counted at most: a page says "more than 1,000" beyond (counting every match of a common word
+# would cost more than the page itself).
+COUNT_CAP = 1000
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 
@@ -198,50 +201,68 @@ def _like(term: str) -> str:
 
 class SQLiteBackend:
     """FTS5: `search_fts` (segmented words, porter) for the phrase and the words; `search_trigram` for
-    substrings. bm25 weighs a title match four times a body match."""
+    substrings. `rank` is bm25 with a title match weighing four times a body match (set by the migration).
+
+    The tiers are read one after the other, each in its own order (FTS5's `ORDER BY rank`, computed inside
+    the index), in batches that the filters (visibility, type, group, year) then thin out, until the page is
+    full: the first page of a common word reads a few dozen rows, not the thousands that match it.
+    """
+
+    BATCH = 200
 
     @staticmethod
-    def _candidates(terms: Terms) -> tuple[str, list]:
-        parts, params = [], []
+    def _tiers(terms: Terms) -> list[tuple[str, str]]:
+        tiers = []
         if terms.words:
-            parts.append(
-                "SELECT rowid AS id, 0 AS tier, bm25(search_fts, 4.0, 1.0) AS score "
-                "FROM search_fts WHERE search_fts MATCH %s"
-            )
-            params.append(_fts_phrase(terms.words))
+            tiers.append(("search_fts", _fts_phrase(terms.words)))
             if len(terms.words) > 1:
-                parts.append(
-                    "SELECT rowid AS id, 1 AS tier, bm25(search_fts, 4.0, 1.0) AS score "
-                    "FROM search_fts WHERE search_fts MATCH %s"
-                )
-                params.append(" AND ".join(_fts_phrase([w]) for w in terms.words))
+                tiers.append(("search_fts", " AND ".join(_fts_phrase([w]) for w in terms.words)))
         if terms.substrings:
-            parts.append(
-                "SELECT rowid AS id, 2 AS tier, 0.0 AS score "
-                "FROM search_trigram WHERE search_trigram MATCH %s"
-            )
-            params.append(" AND ".join(_fts_phrase([s]) for s in terms.substrings))
-        return " UNION ALL ".join(parts), params
+            tiers.append(("search_trigram", " AND ".join(_fts_phrase([s]) for s in terms.substrings)))
+        return tiers
 
     def count(self, terms: Terms, where: str, params: list) -> int:
-        candidates, cparams = self._candidates(terms)
+        union = " UNION ".join(
+            f"SELECT rowid AS id FROM {table} WHERE {table} MATCH %s" for table, _ in self._tiers(terms)
+        )
         sql = (
-            "SELECT COUNT(*) FROM search_searchentry e "
-            f"WHERE e.id IN (SELECT id FROM ({candidates})) AND {where}"
+            "SELECT COUNT(*) FROM (SELECT e.id FROM search_searchentry e "
+            f"WHERE e.id IN ({union}) AND {where} LIMIT %s)"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, cparams + params)
+            cursor.execute(sql, [m for _, m in self._tiers(terms)] + params + [COUNT_CAP])
             return cursor.fetchone()[0]
 
     def ranked_ids(self, terms: Terms, where: str, params: list, *, limit: int, offset: int) -> list[int]:
-        candidates, cparams = self._candidates(terms)
-        sql = (
-            f"SELECT c.id FROM ({candidates}) c JOIN search_searchentry e ON e.id = c.id WHERE {where} "
-            "GROUP BY c.id ORDER BY MIN(c.tier), MIN(c.score), MAX(e.date) DESC, c.id LIMIT %s OFFSET %s"
-        )
+        wanted = offset + limit
+        kept: list[int] = []
+        seen: set[int] = set()
         with connection.cursor() as cursor:
-            cursor.execute(sql, cparams + params + [limit, offset])
-            return [row[0] for row in cursor.fetchall()]
+            for table, match in self._tiers(terms):
+                order = "ORDER BY rank" if table == "search_fts" else ""
+                read = 0
+                while len(kept) < wanted:
+                    cursor.execute(
+                        f"SELECT rowid FROM {table} WHERE {table} MATCH %s {order} LIMIT %s OFFSET %s",
+                        [match, self.BATCH, read],
+                    )
+                    batch = [row[0] for row in cursor.fetchall()]
+                    read += len(batch)
+                    fresh = [pk for pk in batch if pk not in seen]
+                    seen.update(batch)
+                    if fresh:
+                        marks = ", ".join(["%s"] * len(fresh))
+                        cursor.execute(
+                            f"SELECT e.id FROM search_searchentry e WHERE e.id IN ({marks}) AND {where}",
+                            fresh + params,
+                        )
+                        allowed = {row[0] for row in cursor.fetchall()}
+                        kept += [pk for pk in fresh if pk in allowed]
+                    if len(batch) < self.BATCH:
+                        break
+                if len(kept) >= wanted:
+                    break
+        return kept[offset:wanted]
 
 
 class PostgresBackend:

@@ -11,7 +11,7 @@ from roundtable.groups.models import Group
 from roundtable.groups.permissions import can_view_group
 
 from .forms import SearchForm
-from .query import Scope, search
+from .query import COUNT_CAP, Scope, search
 
 PER_PAGE = 20
 
@@ -37,4 +37,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 year=data.get("year"),
             )
             page_obj = paginate(request, results, PER_PAGE)
-    return render(request, "search/search.html", {"form": form, "page_obj": page_obj, "query": query})
+    return render(
+        request,
+        "search/search.html",
+        {"form": form, "page_obj": page_obj, "query": query, "count_cap": COUNT_CAP},
+    )

@@ -45,6 +45,8 @@ SQLITE_FORWARD = [
         INSERT INTO search_trigram(rowid, {TRIGRAM_COLUMNS})
             VALUES (new.id, new.title_lo, new.title_en, new.body_lo, new.body_en);
     END""",
+    # `ORDER BY rank` weighs a title match four times a body match.
+    "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)')",
     # Rows written before this migration (none in a new database).
     "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
     "INSERT INTO search_trigram(search_trigram) VALUES ('rebuild')",
