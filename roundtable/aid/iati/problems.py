@@ -60,6 +60,14 @@ def message_for(code: str, params: dict) -> str:
         return _("There are several %(what)s, and not each has its percentage.") % {
             "what": _percentages_of(p)
         }
+    if code == "entity":
+        return (
+            _(
+                "The activity uses the XML entity “&%(name)s;”, which is not read (for safety): "
+                "write the text itself."
+            )
+            % p
+        )
     if code == "currency_missing":
         return _("A value has no currency, and the activity has no default currency.")
     if code == "codelist":

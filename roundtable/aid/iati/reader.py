@@ -249,7 +249,26 @@ def _read_one(element, validator: etree.XMLSchema, seen: dict[str, int]) -> Pars
             )
         else:
             seen[activity.identifier] = activity.line
-    if not validator.validate(element):
+    try:
+        valid = validator.validate(element)
+    except etree.Error as error:
+        # libxml2 cannot validate a tree that holds an unresolved entity (&name;): say so.
+        entity = next(element.iter(etree.Entity), None)
+        if entity is not None:
+            problems.append(
+                Problem(
+                    "entity",
+                    {"name": entity.name},
+                    line=entity.sourceline or activity.line,
+                    element="iati-activity",
+                )
+            )
+        else:
+            problems.append(
+                Problem("schema", {"detail": str(error)}, line=activity.line, element="iati-activity")
+            )
+        valid = True
+    if not valid:
         reported = {(p.line, p.element) for p in problems}
         for error in validator.error_log:
             name = _element_of(error.path)

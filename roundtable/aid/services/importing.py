@@ -263,12 +263,7 @@ def _write_batch(
 
 def _write(batch: list[ParsedActivity], source_file: SourceFile, context: ImportContext) -> dict:
     now = timezone.now()
-    existing = {
-        row[1]: row
-        for row in Activity.objects.filter(
-            source=Source.IATI, identifier__in=[p.identifier for p in batch]
-        ).values_list("pk", "identifier", "digest", "last_updated")
-    }
+    existing = _existing([p.identifier for p in batch])
     counts = {"lao_activities": 0, "unchanged": 0, "older_kept": 0, "removed": 0, "missing_rates": Counter()}
     creating: list[tuple[ParsedActivity, Decimal]] = []
     replacing: list[tuple[int, ParsedActivity, Decimal]] = []

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -19,7 +19,9 @@ def money(value) -> str:
     """An amount in whole units with thousands separators; "—" when there is none (no rate)."""
     if value is None or value == "":
         return "—"
-    return number_format(Decimal(value), 0, use_l10n=True, force_grouping=True)
+    # number_format cuts the decimals off; a figure is rounded.
+    whole = Decimal(value).quantize(Decimal(1), ROUND_HALF_UP)
+    return number_format(whole, 0, use_l10n=True, force_grouping=True)
 
 
 @register.filter
