@@ -167,11 +167,10 @@ class PublicSchema(AutoSchema):
     """Documents the answers other than 200 that the public API gives (400 on a list, 404 on a detail),
     and that an empty filter or page parameter is no filter."""
 
-    def _get_filter_parameters(self):
-        return _empty_is_no_filter(super()._get_filter_parameters())
-
-    def _get_pagination_parameters(self):
-        return _empty_is_no_filter(super()._get_pagination_parameters())
+    def _get_parameters(self):
+        # Every query parameter: a FilterSet's, the paginator's, and those a view declares itself
+        # (`extend_schema(parameters=...)`, e.g. the search's `q`).
+        return _empty_is_no_filter(super()._get_parameters())
 
     def get_response_serializers(self):
         serializer = super().get_response_serializers()
