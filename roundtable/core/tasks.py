@@ -152,6 +152,14 @@ class JobRun:
         return outcome
 
 
+def failure_message(exc: Exception) -> str:
+    """What the job page says of an error: a refusal's own message (written for people, with `message`),
+    else the exception's kind and text, for whoever looks into it."""
+    if getattr(exc, "message", None):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 @contextmanager
 def job_run(job_id: int) -> Iterator[JobRun]:
     """Run the body as the job: running, then failed with the error if the body raises.
@@ -172,7 +180,7 @@ def job_run(job_id: int) -> Iterator[JobRun]:
             yield run
     except Exception as exc:
         Job.objects.filter(pk=job_id).update(
-            status=JobStatus.FAILED, message=f"{type(exc).__name__}: {exc}", finished_at=timezone.now()
+            status=JobStatus.FAILED, message=failure_message(exc), finished_at=timezone.now()
         )
         raise
 
