@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "roundtable.aid",
     "roundtable.search",
     "roundtable.reports",
+    "roundtable.compliance",
     "roundtable.website",
     "roundtable.api",
 ]
