@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from roundtable.groups.models import Group
 
-from .. import calendars, services
+from .. import calendars, querystring, services
 
 
 def _weekdays() -> list[str]:
@@ -31,7 +31,7 @@ def _weekdays() -> list[str]:
 
 
 def _common(request: HttpRequest, months: int) -> dict:
-    code = request.GET.get("group") or ""
+    code = querystring.text(request.GET.get("group"))
     group = Group.objects.filter(code=code).first() if code else None
     typed = request.GET.get("month") or ""
     chosen = calendars.month_from(typed)

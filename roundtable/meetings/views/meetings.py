@@ -127,7 +127,7 @@ def _default_kind(group: Group) -> str:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     groups = _schedulable_groups(request.user)
-    code = request.GET.get("group") or request.POST.get("group")
+    code = querystring.text(request.GET.get("group") or request.POST.get("group"))
     if not code:
         return render(request, "meetings/choose_group.html", {"groups": groups.order_by("order", "code")})
     group = get_object_or_404(Group, code=code)

@@ -73,6 +73,12 @@ def test_a_typed_number_of_rows_is_capped_and_said(english, world, client_for):
     assert body.count('name="d-') <= 10 * 51 and body.count('name="a-') <= 10 * 51
 
 
+@pytest.mark.parametrize("group", ["\x00", "x" * 3000, "nope", "²"])
+def test_a_bad_group_on_the_list_of_all_action_points_is_no_500(world, client_for, minutes, group):
+    response = client_for(world.user("rtp")).get(reverse("minutes:action_points_all"), {"group": group})
+    assert response.status_code == 200
+
+
 # --- the probe --------------------------------------------------------------------------------------
 
 PROBE_VALUES = [

@@ -15,6 +15,7 @@ from roundtable.core.pagination import paginate
 from roundtable.directory.models import Organisation
 from roundtable.groups.models import Group
 from roundtable.meetings import permissions as meeting_permissions
+from roundtable.meetings import querystring
 
 from .. import permissions, services
 from ..forms import ActionPointFilterForm, ActionPointStatusForm
@@ -36,8 +37,8 @@ def _action_rows(request: HttpRequest, qs, organisations):
             qs = qs.filter(status=form.cleaned_data["status"])
         if form.cleaned_data.get("organisation"):
             qs = qs.filter(responsible_organisation=form.cleaned_data["organisation"])
-        if request.GET.get("group"):
-            qs = qs.filter(group__code=request.GET["group"])
+        if code := querystring.text(request.GET.get("group")):
+            qs = qs.filter(group__code=code)
     qs = qs.select_related(
         "group", "item", "item__minutes__meeting", "responsible_organisation", "responsible_person"
     ).order_by("due_date", "id")
