@@ -270,6 +270,13 @@ ROUNDTABLE = {
     "UPLOAD_MAX_BYTES": 20 * 1024 * 1024,
 }
 
+# Imports of people and stakeholder lists (roundtable/directory/importing/): a file past RT_IMPORT_MAX_ROWS rows,
+# or an XLSX that unpacks past RT_IMPORT_MAX_UNPACKED_BYTES, is refused with a message; a confirmed import of more
+# than RT_IMPORT_BACKGROUND_ROWS rows is written by a background job whose page shows its progress.
+RT_IMPORT_MAX_ROWS = int(os.environ.get("RT_IMPORT_MAX_ROWS", "5000"))
+RT_IMPORT_BACKGROUND_ROWS = int(os.environ.get("RT_IMPORT_BACKGROUND_ROWS", "500"))
+RT_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("RT_IMPORT_MAX_UNPACKED_BYTES", str(20 * 1024 * 1024)))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
