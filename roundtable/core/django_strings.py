@@ -30,6 +30,17 @@ DJANGO_STRINGS = [
     gettext_noop("Enter a valid value."),
     gettext_noop("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
     ngettext_lazy("Please submit at most %(num)d form.", "Please submit at most %(num)d forms.", 1),
+    ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+        1,
+    ),
+    gettext_noop("“%(pk)s” is not a valid value."),
+    gettext_noop("Null characters are not allowed."),
+    gettext_noop(
+        "ManagementForm data is missing or has been tampered with. Missing fields: "
+        "%(field_names)s. You may need to file a bug report if the issue persists."
+    ),
     gettext_noop("Yes"),
     gettext_noop("No"),
     gettext_noop("Unknown"),
