@@ -9,6 +9,7 @@ shaping for Lao), and `docx_svg()` gives both for Word's SVG picture with its PN
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -71,47 +72,58 @@ class Chart:
     marker_label: str = ""
     largest: float = 1
 
-    def html_rows(self, bar_width: float = 360) -> list[tuple[str, str]]:
-        """(label, the row's bar as a small SVG with its numbers), for a table of label | bar."""
-        unit = (bar_width - 30) / self.largest
-        result = []
-        for label, values in self.rows:
-            parts = [
-                f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bar_width:.0f} 20" '
-                f'width="{bar_width:.0f}" '
-                f'height="20" font-family="DejaVu Sans, sans-serif">',
-                _HATCH,
-            ]
+    # The bars drawn as one SVG beside an HTML column of labels, a row every PITCH: WeasyPrint lays out
+    # one SVG per chart much faster than one per row, and the labels are HTML so that Lao is shaped.
+    PITCH_MM = 5.6
+    BARS_MM = 100
+
+    @property
+    def labels(self) -> list[str]:
+        return [label for label, _values in self.rows]
+
+    def bars_svg(self) -> str:
+        pitch, width = 20.0, self.BARS_MM / self.PITCH_MM * 20
+        unit = (width - 34) / self.largest
+        height = pitch * len(self.rows)
+        defs, hatch_fill = _hatch_defs()
+        parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'width="{self.BARS_MM}mm" height="{self.PITCH_MM * len(self.rows):.1f}mm" role="img" '
+            f'aria-label="{escape(self.title)}" font-family="DejaVu Sans, sans-serif">',
+            defs,
+        ]
+        for row, (_label, values) in enumerate(self.rows):
+            y = row * pitch
             x = 0.0
             for index, value in enumerate(values):
                 if value <= 0:
                     continue
                 fill, hatch = SERIES_STYLES[index % len(SERIES_STYLES)]
                 w = value * unit
-                parts.append(_svg_rect(Rect(x, 2, w, 16, fill, hatch)))
+                parts.append(_svg_rect(Rect(x, y + 3, w, 14, fill, hatch), hatch_fill))
                 if w >= 16:
-                    parts.append(_svg_rect(Rect(x + w / 2 - 8, 5, 16, 10, "#ffffff")))
-                    parts.append(_svg_text(Text(x + w / 2, 14, str(value), size=9, anchor="middle")))
+                    parts.append(_svg_rect(Rect(x + w / 2 - 8, y + 5, 16, 10, "#ffffff")))
+                    parts.append(_svg_text(Text(x + w / 2, y + 13.5, str(value), size=9, anchor="middle")))
                 x += w
-            parts.append(_svg_text(Text(x + 4, 14, str(sum(values)), size=10, bold=True)))
-            if self.marker:
-                mx = self.marker * unit
-                parts.append(_svg_line(Line(mx, 0, mx, 20, dashed=True)))
-            parts.append("</svg>")
-            result.append((label, "".join(parts)))
-        return result
+            parts.append(_svg_text(Text(x + 4, y + 14, str(sum(values)), size=10, bold=True)))
+        if self.marker:
+            mx = self.marker * unit
+            parts.append(_svg_line(Line(mx, 0, mx, height, dashed=True)))
+        parts.append("</svg>")
+        return "".join(parts)
 
     def legend(self) -> list[tuple[str, str]]:
         """(series name, its swatch as a small SVG)."""
         items = []
         for index, name in enumerate(self.series):
             fill, hatch = SERIES_STYLES[index % len(SERIES_STYLES)]
+            defs, hatch_fill = _hatch_defs()
             items.append(
                 (
                     name,
                     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 14 14" width="14" height="14">'
-                    + _HATCH
-                    + _svg_rect(Rect(0.5, 0.5, 13, 13, fill, hatch))
+                    + defs
+                    + _svg_rect(Rect(0.5, 0.5, 13, 13, fill, hatch), hatch_fill)
                     + "</svg>",
                 )
             )
@@ -135,11 +147,12 @@ class Chart:
             f'aria-label="{escape(self.title)}" '
             f'font-family="{FONT}">',
             f"<title>{escape(self.title)}</title>",
-            _HATCH,
         ]
+        defs, hatch_fill = _hatch_defs()
+        parts.append(defs)
         for shape in self.shapes:
             if isinstance(shape, Rect):
-                parts.append(_svg_rect(shape))
+                parts.append(_svg_rect(shape, hatch_fill))
             elif isinstance(shape, Line):
                 parts.append(_svg_line(shape))
             else:
@@ -149,7 +162,7 @@ class Chart:
 
     # --- PNG (for the DOCX) ---------------------------------------------------------------------------
 
-    def png(self, scale: float = 2.0) -> bytes:
+    def png(self, scale: float = 1.6) -> bytes:
         from PIL import Image, ImageDraw
 
         image = Image.new("RGB", (int(self.width * scale), int(self.height * scale)), "white")
@@ -178,18 +191,26 @@ class Chart:
                     (shape.x * scale, shape.y * scale), shape.text, fill=shape.fill, font=font, anchor=anchor
                 )
         buffer = io.BytesIO()
-        image.save(buffer, format="PNG", optimize=True)
+        image.save(buffer, format="PNG", compress_level=6)
         return buffer.getvalue()
 
 
-_HATCH = (
-    '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)">'
-    '<line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" stroke-width="1.2"/></pattern></defs>'
-)
+_ids = itertools.count(1)
 
 
-def _svg_rect(shape: Rect) -> str:
+def _hatch_defs() -> tuple[str, str]:
+    """The hatching pattern's <defs> and its fill, with an id of its own: one page or PDF holds many charts,
+    and an id must be unique in it."""
+    pattern_id = f"hatch-{next(_ids)}"
+    defs = (
+        f'<defs><pattern id="{pattern_id}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)">'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" stroke-width="1.2"/></pattern></defs>'
+    )
+    return defs, f"url(#{pattern_id})"
+
+
+def _svg_rect(shape: Rect, hatch_fill: str = "") -> str:
     rect = (
         f'<rect x="{shape.x:.1f}" y="{shape.y:.1f}" width="{shape.w:.1f}" height="{shape.h:.1f}" '
         f'fill="{shape.fill}" stroke="#1a1a1a" stroke-width="0.6"/>'
@@ -197,7 +218,7 @@ def _svg_rect(shape: Rect) -> str:
     if shape.hatch:
         rect += (
             f'<rect x="{shape.x:.1f}" y="{shape.y:.1f}" width="{shape.w:.1f}" height="{shape.h:.1f}" '
-            'fill="url(#hatch)"/>'
+            f'fill="{hatch_fill}"/>'
         )
     return rect
 

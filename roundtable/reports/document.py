@@ -243,6 +243,46 @@ def _fact_rows(facts: dict) -> dict[str, list[FactRow]]:
     }
 
 
+def fact_summary(facts: dict) -> list[FactRow]:
+    """The facts in six lines, for a chapter of the compiled report (its overview has the full tables)."""
+    m, mi, a, att, plan = (
+        facts["meetings"], facts["minutes"], facts["action_points"], facts["attendance"], facts["workplan"]
+    )  # fmt: skip
+    rows = [
+        FactRow(
+            _("Meetings held per quarter"),
+            " · ".join(str(q) for q in m["quarters"])
+            + " — "
+            + _("%(met)s of %(elapsed)s quarters with the minimum")
+            % {"met": m["quarters_met"], "elapsed": m["quarters_elapsed"]},
+            warn=m["quarters_met"] < m["quarters_elapsed"],
+        ),
+        FactRow(
+            _("Minutes sent and published on time"),
+            _("sent: %(sent)s of %(total)s; published: %(published)s of %(total)s")
+            % {"sent": mi["sent_on_time"], "published": mi["published_on_time"], "total": mi["meetings"]},
+            warn=bool(mi["not_sent"] or mi["not_published"]),
+        ),
+        FactRow(
+            _("Action points"),
+            _("%(total)s agreed: %(done)s done, %(open)s open (%(overdue)s overdue), %(dropped)s dropped")
+            % a,
+            warn=bool(a["overdue"]),
+        ),
+        FactRow(
+            _("Attendance"),
+            _("%(total)s: %(women)s women, %(men)s men, %(other)s other or not stated") % att,
+        ),
+        FactRow(
+            _("Annual work plan"),
+            (str(WorkPlanStatus(plan["status"]).label) if plan["exists"] else _("No work plan for the year."))
+            + (" — " + _("%(days)s days late") % {"days": plan["days_late"]} if plan["days_late"] else ""),
+            warn=not plan["exists"] or bool(plan["days_late"]),
+        ),
+    ]
+    return rows
+
+
 def report_charts(facts: dict, group_name: str) -> list[charts.Chart]:
     m, att = facts["meetings"], facts["attendance"]
     meetings = charts.stacked_bars(

@@ -12,14 +12,15 @@ import io
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from roundtable.core.i18n import pick
-from roundtable.core.pdf import render_pdf
+from roundtable.core.pdf import FONT_DIR, FONTS
 
 from .. import charts
-from ..document import NATIONAL_HEADING, ReportDocument, build_document, day, page_numbers_css
+from ..document import NATIONAL_HEADING, ReportDocument, build_document, day, fact_summary, page_numbers_css
 from ..models import (
     COMPILED_STATUSES,
     Cycle,
@@ -32,7 +33,6 @@ from ..models import (
 )
 from ..tracker import tracker_rows
 from . import docx as D
-from .report import fact_sections
 
 FORMATS = ("pdf", "docx")
 LANGS = ("lo", "en")
@@ -253,16 +253,25 @@ TABLE_KEYS = ("meetings", "minutes", "priorities", "actions", "attendance")
 
 def to_pdf(doc: CompiledDocument) -> bytes:
     with translation.override(doc.lang):
-        sections = fact_sections(doc.chapters[0]) if doc.chapters else []
-        return render_pdf(
+        for chapter in doc.chapters:
+            chapter.summary = fact_summary(chapter.facts)
+        html = render_to_string(
             "reports/pdf/compiled.html",
             {
                 "doc": doc,
                 "page_numbers": page_numbers_css(),
-                "fact_sections": sections,
                 "table_keys": [(key, doc.labels[key], doc.tables[key]) for key in TABLE_KEYS],
+                **FONTS,
             },
         )
+        return write_pdf(html)
+
+
+def write_pdf(html: str) -> bytes:
+    """core.pdf.render_pdf's WeasyPrint call, on HTML already rendered (the process pool renders it once)."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(FONT_DIR)).write_pdf()
 
 
 def to_docx(doc: CompiledDocument) -> bytes:
@@ -316,7 +325,7 @@ def to_docx(doc: CompiledDocument) -> bytes:
                 right=[f"{chapter.labels['reference']}: {chapter.reference}",
                        *[f"{label}: {value}" for label, value in chapter.dates]],
             )  # fmt: skip
-            D.report_body(document, chapter, level=2, number_prefix=f"{number}.")
+            D.report_body(document, chapter, level=2, number_prefix=f"{number}.", compact=True)
             D.signature_block(document, chapter)
         D.new_section(document)
         D.heading(document, L["annex"], 1)

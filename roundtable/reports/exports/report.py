@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from django.http import HttpResponse
 from django.utils import translation
 
@@ -23,12 +25,32 @@ def fact_sections(doc: ReportDocument) -> list[tuple[str, str]]:
     ]
 
 
+def fact_grid(doc: ReportDocument) -> list[tuple]:
+    """The facts as one table of two halves side by side (label, value | label, value): each section's
+    title, then its rows. One compact table lays out far faster in WeasyPrint than five, or than columns."""
+    cells: list[dict] = []
+    for key, title in fact_sections(doc):
+        cells.append({"head": title})
+        cells += [{"label": row.label, "value": row.value, "warn": row.warn} for row in doc.fact_rows[key]]
+        if key == "attendance":
+            cells += [
+                {"label": f"· {kind}", "value": str(count), "warn": False}
+                for kind, count in doc.attendance_by_kind
+            ]
+    half = (len(cells) + 1) // 2
+    while half < len(cells) and "head" in cells[half - 1]:  # a section's title stays with its rows
+        half += 1
+    left, right = cells[:half], cells[half:]
+    return list(zip_longest(left, right))
+
+
+def pdf_context(doc: ReportDocument) -> dict:
+    return {"doc": doc, "page_numbers": page_numbers_css(), "fact_grid": fact_grid(doc)}
+
+
 def report_pdf(doc: ReportDocument) -> bytes:
     with translation.override(doc.lang):
-        return render_pdf(
-            "reports/pdf/report.html",
-            {"doc": doc, "page_numbers": page_numbers_css(), "fact_sections": fact_sections(doc)},
-        )
+        return render_pdf("reports/pdf/report.html", pdf_context(doc))
 
 
 RENDERERS = {"docx": report_docx, "pdf": report_pdf}

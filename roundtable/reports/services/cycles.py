@@ -54,7 +54,8 @@ def cycle_create(*, actor, data: dict) -> Cycle:
     cycle = Cycle(**{k: v for k, v in data.items() if k in CYCLE_FIELDS and k != "groups"})
     cycle.full_clean()
     cycle.save()
-    cycle.groups.set(groups if groups else default_groups())
+    # None: every SWG reports (the form's empty choice); an empty list: none (a meeting without reports).
+    cycle.groups.set(default_groups() if groups is None else groups)
     return cycle
 
 
@@ -78,7 +79,8 @@ def cycle_update(*, cycle: Cycle, actor, data: dict, revision: int) -> Cycle:
 
 @transaction.atomic
 def cycle_open(*, cycle: Cycle, actor, notify: bool = True) -> Cycle:
-    """Open the cycle: each group that must report has its report due; its secretariat is told."""
+    """Open the cycle: each group that must report has its report due; its secretariat is told. (A meeting
+    prepared without progress reports has no group that reports: it opens all the same, for its road map.)"""
     require_rtp(actor)
     current = lock(cycle, None)
     require(
@@ -86,11 +88,6 @@ def cycle_open(*, cycle: Cycle, actor, notify: bool = True) -> Cycle:
         _("The cycle is “%(status)s”: only a cycle in preparation can be opened.")
         % {"status": current.get_status_display()},
         code="wrong_state",
-    )
-    require(
-        current.groups.exists(),
-        _("Choose the groups that report before opening the cycle."),
-        code="not_ready",
     )
     model_update(
         current, {"status": CycleStatus.OPEN, "opened_at": timezone.now()}, fields=["status", "opened_at"]
@@ -126,8 +123,9 @@ def cycle_publish(*, cycle: Cycle, actor, notify: bool = True) -> Cycle:
 
 
 @transaction.atomic
-def report_remind(*, cycle: Cycle, group: Group, actor) -> ReportReminder:
-    """Remind the secretariat (and the chairs) of a group whose report has not reached the RTP Secretariat."""
+def report_remind(*, cycle: Cycle, group: Group, actor, notify: bool = True) -> ReportReminder:
+    """Remind the secretariat (and the chairs) of a group whose report has not reached the RTP Secretariat.
+    `notify=False` records the reminder without sending it (the demo)."""
     require_rtp(actor)
     current = lock(cycle, None)
     require(current.is_open, _("Reminders are sent only while the cycle is open."), code="wrong_state")
@@ -139,7 +137,7 @@ def report_remind(*, cycle: Cycle, group: Group, actor) -> ReportReminder:
         code="wrong_state",
     )
     reminder = ReportReminder.objects.create(cycle=current, group=group, sent_by=actor)
-    told = notices.reminder(current, group, reminder, report=report, actor=actor)
+    told = notices.reminder(current, group, reminder, report=report, actor=actor) if notify else []
     ReportReminder.objects.filter(pk=reminder.pk).update(recipients=len(told))
     reminder.recipients = len(told)
     return reminder

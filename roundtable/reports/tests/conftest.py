@@ -61,6 +61,16 @@ def at(day: date, hour: int = 9) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
+@pytest.fixture(autouse=True)
+def _no_fact_providers(monkeypatch):
+    """The facts of these tests are the reports app's own: another app's providers (aid's ODA) are left out,
+    and a test that wants one registers it."""
+    from roundtable.reports import facts
+
+    monkeypatch.setattr(facts, "_providers", {})
+    monkeypatch.setattr(facts, "_discovered", True)
+
+
 @dataclass
 class Reporting:
     cycle: Cycle

@@ -190,7 +190,16 @@ def test_an_app_provides_the_oda_facts_through_the_hook(world, records):
     assert compute_facts(world.health, 2026, on=records.on)["oda"] is None
 
 
-def test_report_facts_modules_are_found_in_the_installed_apps():
-    # The discovery runs once and finds no app's report_facts module today (aid will add one).
+def test_report_facts_modules_are_found_in_the_installed_apps(monkeypatch):
+    """An app below this one offers `report_facts.REPORT_FACTS`; the discovery finds each one once."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    monkeypatch.setattr(facts_module, "_discovered", False)
     providers = facts_module.fact_providers()
-    assert "oda" not in providers
+    for config in apps.get_app_configs():
+        name = f"{config.name}.report_facts"
+        if find_spec(config.name) is not None and find_spec(name) is not None:
+            assert set(import_module(name).REPORT_FACTS) <= set(providers)

@@ -149,6 +149,7 @@ def cycle_create(request: HttpRequest) -> HttpResponse:
     form = CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data.get(f) for f in services.CYCLE_FIELDS}
+        data["groups"] = list(data["groups"]) or None  # none chosen: every SWG
         try:
             cycle = services.cycle_create(actor=request.user, data=data)
         except ValidationError as error:
