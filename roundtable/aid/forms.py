@@ -127,7 +127,7 @@ class PartnerDecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.partners().order_by("name_en", "name_lo")
+        organisations = Organisation.objects.order_by("name_en", "name_lo")
         self.fields["organisation"].choices = [
             ("", _("— choose —")),
             (self.NONE, _("Not in the directory (take it off the list)")),

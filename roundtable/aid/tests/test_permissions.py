@@ -73,7 +73,10 @@ def test_the_pages_speak_the_language_of_their_address(client, data):
     assert 'href="/en/aid/"' in client.get("/lo/aid/").content.decode()  # the language switch
     # The activity's own title follows the page's language.
     activity = data["iati"]
-    assert "<h1>ໂຄງການ Better health care</h1>" in client.get(f"/lo/aid/activities/{activity.pk}/").content.decode()
+    assert (
+        "<h1>ໂຄງການ Better health care</h1>"
+        in client.get(f"/lo/aid/activities/{activity.pk}/").content.decode()
+    )
     assert "ສາທາລະນະສຸກ" in client.get("/lo/aid/groups/health/").content.decode()
     assert "<h1>Better health care</h1>" in client.get(f"/en/aid/activities/{activity.pk}/").content.decode()
 
