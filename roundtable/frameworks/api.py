@@ -81,6 +81,7 @@ class FrameworkItemSerializer(serializers.ModelSerializer):
             "title_en",
             "short_lo",
             "short_en",
+            "illustrative",
             "url",
             "url_en",
         ]

@@ -39,7 +39,7 @@ class FrameworkItemForm(forms.ModelForm):
 
     class Meta:
         model = FrameworkItem
-        fields = ["code", "title_lo", "title_en", "short_lo", "short_en"]
+        fields = ["code", "title_lo", "title_en", "short_lo", "short_en", "illustrative"]
         widgets = {"title_lo": TEXTAREA, "title_en": TEXTAREA}
 
     def clean_code(self) -> str:

@@ -109,6 +109,13 @@ class FrameworkItem(TimeStampedModel):
     title_en = models.TextField(_("title (English)"), max_length=2000, blank=True)
     short_lo = models.CharField(_("short title (Lao)"), max_length=255, blank=True)
     short_en = models.CharField(_("short title (English)"), max_length=255, blank=True)
+    # Written for the platform, not the plan's own text (a plan whose outputs are not published yet): the
+    # page and the API say so next to the item, so nobody quotes it as official.
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("Invented as an example, not the official text of the framework."),
+    )
     sort_key = models.CharField(max_length=80, editable=False, db_index=True)
 
     title = Localized("title")

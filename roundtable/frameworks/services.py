@@ -30,7 +30,12 @@ from .models import Framework, FrameworkItem, FrameworkKind, ItemLevel, make_sor
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SDG_DIR = DATA_DIR / "sdg"
 SDG_NATIONAL_FILE = DATA_DIR / "sdg-18.yaml"
-SHIPPED_FRAMEWORK_FILES = [DATA_DIR / "nsedp-9.yaml", DATA_DIR / "nsedp-10.yaml", DATA_DIR / "vd-2016.yaml"]
+SHIPPED_FRAMEWORK_FILES = [
+    DATA_DIR / "nsedp-8.yaml",
+    DATA_DIR / "nsedp-9.yaml",
+    DATA_DIR / "nsedp-10.yaml",
+    DATA_DIR / "vd-2016.yaml",
+]
 
 FRAMEWORK_FIELDS = (
     "kind",
@@ -46,7 +51,9 @@ FRAMEWORK_FIELDS = (
 # Data files written before the source was bilingual give one `source`: it is the English text.
 LEGACY_KEYS = {"source": "source_en"}
 ITEM_TEXT_FIELDS = ("title_lo", "title_en", "short_lo", "short_en")
-ITEM_KEYS = {"code", "level", "children", *ITEM_TEXT_FIELDS}
+# Flags an item may carry (`illustrative: true`: written for the platform, not the framework's own text).
+ITEM_FLAG_FIELDS = ("illustrative",)
+ITEM_KEYS = {"code", "level", "children", *ITEM_TEXT_FIELDS, *ITEM_FLAG_FIELDS}
 SDG_LEVELS = {1: ItemLevel.GOAL, 2: ItemLevel.TARGET, 3: ItemLevel.INDICATOR}
 
 _WHITESPACE = re.compile(r"\s+")
@@ -96,7 +103,7 @@ class ItemSpec:
     code: str
     level: str
     parent_code: str | None
-    fields: dict[str, str]
+    fields: dict[str, str | bool]
 
 
 # --- Loading ------------------------------------------------------------------------------------
@@ -200,7 +207,16 @@ def _nested_specs(items, source_name: str, parent_code: str | None = None) -> It
             raise FrameworkDataError(
                 f"{source_name}: item {code}: level must be one of {', '.join(ItemLevel.values)}"
             )
-        fields = {key: normalise_text(raw[key]) for key in ITEM_TEXT_FIELDS if key in raw}
+        fields: dict[str, str | bool] = {
+            key: normalise_text(raw[key]) for key in ITEM_TEXT_FIELDS if key in raw
+        }
+        for key in ITEM_FLAG_FIELDS:
+            if key in raw and not isinstance(raw[key], bool):
+                raise FrameworkDataError(f"{source_name}: item {code}: {key} must be true or false")
+            # The flag goes with the text: a file that gives an item's wording says whether it is the
+            # official one (unmarked: it is), so replacing an invented output by the plan's own clears it.
+            if key in raw or fields:
+                fields[key] = bool(raw.get(key, False))
         yield ItemSpec(code=code, level=raw["level"], parent_code=parent_code, fields=fields)
         yield from _nested_specs(raw.get("children"), source_name, code)
 
@@ -312,6 +328,7 @@ def item_create(
     title_en: str = "",
     short_lo: str = "",
     short_en: str = "",
+    illustrative: bool = False,
 ) -> FrameworkItem:
     """Add an item to a framework, under `parent` (None: at the top)."""
     require(permissions.can_edit_frameworks(actor))
@@ -324,6 +341,7 @@ def item_create(
         title_en=normalise_text(title_en),
         short_lo=normalise_text(short_lo),
         short_en=normalise_text(short_en),
+        illustrative=illustrative,
     )
     item.full_clean()
     item.save()
@@ -332,9 +350,9 @@ def item_create(
 
 @transaction.atomic
 def item_update(*, item: FrameworkItem, actor, data: dict) -> list[str]:
-    """Change an item's code, titles or short titles; returns the names that changed."""
+    """Change an item's code, titles, short titles or illustrative flag; returns the names that changed."""
     require(permissions.can_edit_frameworks(actor))
-    fields = ["code", *ITEM_TEXT_FIELDS]
+    fields = ["code", *ITEM_TEXT_FIELDS, *ITEM_FLAG_FIELDS]
     unknown = set(data) - set(fields)
     if unknown:
         raise ValueError(f"cannot set {', '.join(sorted(unknown))}")

@@ -104,6 +104,7 @@ def framework_detail(request: HttpRequest, code: str) -> HttpResponse:
         "framework": framework,
         "tree": build_tree(items, _linked_groups(framework)),
         "item_count": len(items),
+        "illustrative_count": sum(1 for item in items if item.illustrative),
         "can_edit": can_edit_frameworks(request.user),
         "history": history_for(request.user, framework),
     }
@@ -160,6 +161,7 @@ def item_add(request: HttpRequest, code: str) -> HttpResponse:
                 title_en=data["title_en"],
                 short_lo=data["short_lo"],
                 short_en=data["short_en"],
+                illustrative=data["illustrative"],
             )
         except Refused as refused:
             form.add_error(None, refused.message)

@@ -118,7 +118,9 @@ def test_the_uxo_swg_links_to_the_national_sdg_18(demo):
 
 
 def test_the_frameworks_are_all_loaded(demo):
-    assert set(Framework.objects.values_list("code", flat=True)) >= {"sdg", "nsedp-9", "nsedp-10", "vd-2016"}
+    assert set(Framework.objects.values_list("code", flat=True)) >= {
+        "sdg", "nsedp-8", "nsedp-9", "nsedp-10", "vd-2016"
+    }  # fmt: skip
     assert FrameworkItem.objects.sdg_goals().count() == 18
 
 
@@ -174,3 +176,14 @@ def test_no_model_of_the_structure_lost_its_history(demo):
     # Every record created by the demo has its "created" entry: the loaders go through save().
     for model in (Organisation, Person, Group):
         assert model.history.filter(history_type="+").count() == model.objects.count()
+
+
+def test_groups_link_to_the_outcomes_of_each_plan_that_fit_their_sector(demo):
+    health = Group.objects.get(code="health")
+    linked = {(o.framework.code, o.code) for o in health.nsedp_outcomes.select_related("framework")}
+    # Human resources and living standards in the 9th and the 10th; human development in the 8th.
+    assert linked == {
+        ("nsedp-9", "2"), ("nsedp-9", "3"), ("nsedp-10", "2"), ("nsedp-10", "3"), ("nsedp-8", "2")
+    }  # fmt: skip
+    environment = Group.objects.get(code="environment").nsedp_outcomes.filter(framework__code="nsedp-8")
+    assert [o.code for o in environment] == ["3"]

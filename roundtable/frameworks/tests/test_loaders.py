@@ -100,7 +100,7 @@ def test_whitespace_in_a_source_file_is_normalised_on_load(tmp_path):
     assert FrameworkItem.objects.get(framework__code="sdg", code="1.1").title_lo == "a target"
 
 
-@pytest.mark.parametrize("name", ["nsedp-9.yaml", "nsedp-10.yaml", "vd-2016.yaml"])
+@pytest.mark.parametrize("name", ["nsedp-8.yaml", "nsedp-9.yaml", "nsedp-10.yaml", "vd-2016.yaml"])
 def test_each_shipped_framework_file_loads_in_both_languages_and_reloads_without_duplicates(name):
     first = framework_load_file(path=DATA_DIR / name)
     framework = Framework.objects.get(code=first.framework)
@@ -205,7 +205,7 @@ def test_the_data_folder_keeps_the_licence_note():
     assert "MIT" in readme and "Copyright (c) 2019 Open SDG" in readme
 
 
-@pytest.mark.parametrize("name", ["nsedp-9.yaml", "nsedp-10.yaml", "vd-2016.yaml"])
+@pytest.mark.parametrize("name", ["nsedp-8.yaml", "nsedp-9.yaml", "nsedp-10.yaml", "vd-2016.yaml"])
 def test_each_shipped_framework_file_gives_its_source_in_both_languages(name):
     framework = Framework.objects.get(code=framework_load_file(path=DATA_DIR / name).framework)
     assert framework.source_lo and framework.source_en
@@ -223,3 +223,47 @@ def test_an_older_data_file_with_one_source_loads_it_as_the_english_source():
     framework_load(data={"framework": header, "items": []})
     framework = Framework.objects.get(code="nsedp-8")
     assert (framework.source_en, framework.source_lo) == ("MPI, 2016.", "")
+
+
+def test_the_10th_nsedp_carries_its_six_focal_areas_with_illustrative_outputs_under_each():
+    framework_load_file(path=DATA_DIR / "nsedp-10.yaml")
+    outcomes = items("nsedp-10", "outcome")
+    assert outcomes.count() == 6
+    assert not outcomes.filter(illustrative=True).exists()
+    assert "6%" in outcomes.get(code="1").title_en and "3,104" in outcomes.get(code="1").title_en
+    for outcome in outcomes:
+        outputs = outcome.children.filter(level="output")
+        assert outputs.count() >= 3, outcome.code
+        # The plan's outputs are not published: every output is an invented example, and says so.
+        assert not outputs.filter(illustrative=False).exists(), outcome.code
+    # The targets named in public reporting are the plan's own.
+    targets = FrameworkItem.objects.filter(framework__code="nsedp-10", level="indicator", parent__code="1")
+    assert targets.count() == 6 and not targets.filter(illustrative=True).exists()
+
+
+def test_the_8th_nsedp_is_loaded_for_history_with_its_real_outcomes_and_outputs():
+    framework_load_file(path=DATA_DIR / "nsedp-8.yaml")
+    framework = Framework.objects.get(code="nsedp-8")
+    assert (framework.start_year, framework.end_year) == (2016, 2020)
+    assert items("nsedp-8", "outcome").count() == 3
+    real = items("nsedp-8", "output").filter(illustrative=False)
+    assert sorted(real.values_list("code", flat=True)) == [f"1.{n}" for n in range(1, 8)] + [
+        f"2.{n}" for n in range(1, 7)
+    ]
+    assert real.get(code="2.4").title_en == "Universal access to quality health care"
+    # What is not the plan's wording is marked.
+    assert items("nsedp-8", "outcome").get(code="3").illustrative
+    assert not items("nsedp-8", "output").filter(parent__code="3", illustrative=False).exists()
+
+
+def test_the_illustrative_flag_is_read_from_the_file_and_goes_with_the_text(tmp_path):
+    header = {"code": "x", "kind": "nsedp", "name_en": "X"}
+    item = {"code": "1", "level": "outcome", "title_en": "Invented", "illustrative": True}
+    framework_load(data={"framework": header, "items": [item]})
+    assert FrameworkItem.objects.get(framework__code="x", code="1").illustrative
+    # The plan's own text replaces the invented one: the file no longer marks it, the flag goes.
+    real = {"code": "1", "level": "outcome", "title_en": "Real"}
+    framework_load(data={"framework": header, "items": [real]})
+    assert not FrameworkItem.objects.get(framework__code="x", code="1").illustrative
+    with pytest.raises(FrameworkDataError, match="illustrative must be true or false"):
+        framework_load(data={"framework": header, "items": [{**item, "illustrative": "yes"}]})

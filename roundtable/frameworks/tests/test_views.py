@@ -311,3 +311,29 @@ def test_the_rtp_secretariat_edits_the_source_in_both_languages(world, nsedp, cl
     assert client_for(world.user("rtp")).post(url("edit", "nsedp-9"), data).status_code == 302
     nsedp.refresh_from_db()
     assert (nsedp.source_lo, nsedp.source_en) == ("ແຫຼ່ງ", "Source")
+
+
+def test_an_illustrative_item_says_so_on_the_page_and_in_the_api(world, nsedp, client):
+    FrameworkItem.objects.filter(code="2.1").update(illustrative=True)
+    page = client.get(url("detail", "nsedp-9")).content.decode()
+    assert page.count(">illustrative</span>") == 1
+    assert "1 item marked “illustrative” is an invented example" in page
+    lao = client.get(url("detail", "nsedp-9", lang="lo")).content.decode()
+    assert 'id="illustrative-note"' in lao
+    api = client.get("/api/v1/framework-items/?framework=nsedp-9").json()["results"]
+    assert {row["code"]: row["illustrative"] for row in api} == {"2": False, "2.1": True, "2.1.1": False}
+
+
+def test_a_framework_without_illustrative_items_has_no_note(world, nsedp, client):
+    assert 'id="illustrative-note"' not in client.get(url("detail", "nsedp-9")).content.decode()
+
+
+def test_the_rtp_secretariat_marks_an_item_illustrative(world, nsedp, client_for):
+    item = FrameworkItem.objects.get(code="2.1")
+    response = client_for(world.user("rtp")).post(
+        url("item_edit", "nsedp-9", item.pk),
+        {"code": "2.1", "title_lo": item.title_lo, "title_en": item.title_en, "illustrative": "on"},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.illustrative

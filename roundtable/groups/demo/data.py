@@ -23,7 +23,7 @@ class GroupSpec:
     cochairs: list[tuple[str, int]]  # (organisation, rank of its representative)
     members: list[str]  # organisations that send a member
     subs: list[tuple[str, str, str]]  # (code suffix, English name, Lao name)
-    outcomes: list[str]  # NSEDP outcome codes
+    outcomes: list[str]  # NSEDP outcome codes (of the 9th and the 10th: the same six areas in the same order)
     sdgs: list[str]  # SDG codes
 
 
@@ -118,7 +118,7 @@ SWGS = [
             ("forestry", "Forestry", "ປ່າໄມ້"),
             ("rural", "Rural Development", "ການພັດທະນາຊົນນະບົດ"),
         ],
-        ["3", "4"], ["1", "2", "15"],
+        ["1", "3", "4"], ["1", "2", "15"],
     ),
     GroupSpec(
         "environment", "Natural Resources and Environment", "ຊັບພະຍາກອນທຳມະຊາດ ແລະ ສິ່ງແວດລ້ອມ", "MONRE",
@@ -223,3 +223,7 @@ PAST_COCHAIRS = [
     ("uxo", "AU", 0, date(2019, 1, 1), date(2021, 12, 31), "Rotation at the end of the term."),
 ]
 CHAIR_SINCE = date(2021, 6, 1)
+
+# The 8th NSEDP (2016–2020) had three outcomes: where each of the later plans' six falls in them
+# (growth and integration in 1; people, living standards and governance in 2; environment in 3).
+EARLIER_OUTCOMES = {"nsedp-8": {"1": "1", "2": "2", "3": "2", "4": "3", "5": "1", "6": "2"}}

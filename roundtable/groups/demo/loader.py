@@ -19,7 +19,7 @@ from roundtable.directory.models import Membership, Person
 from roundtable.frameworks.models import FrameworkItem
 
 from ..models import ChairTerm, Group
-from .data import CHAIR_SINCE, FORUM_COCHAIR, FORUMS, PAST_COCHAIRS, ROTATION_DUE, SWGS
+from .data import CHAIR_SINCE, EARLIER_OUTCOMES, FORUM_COCHAIR, FORUMS, PAST_COCHAIRS, ROTATION_DUE, SWGS
 
 # --- the loader ------------------------------------------------------------------------------------
 
@@ -97,6 +97,15 @@ def _current_term(group, role, org, person, counts, *, start, planned_end=None) 
     )
 
 
+def _outcome_codes(spec, outcome: FrameworkItem) -> set[str]:
+    """The codes of the group's outcomes in the outcome's plan: the 9th's and the 10th's six outcomes share
+    their order, the 8th's three group them otherwise (`EARLIER_OUTCOMES`)."""
+    mapping = EARLIER_OUTCOMES.get(outcome.framework.code)
+    if mapping is None:
+        return set(spec.outcomes)
+    return {mapping[code] for code in spec.outcomes if code in mapping}
+
+
 def _forums(orgs, staff, counts, today) -> list[Group]:
     forums = []
     for order, (code, forum_kind, name_en, name_lo, mandate_en, mandate_lo) in enumerate(FORUMS, start=1):
@@ -148,7 +157,7 @@ def _swgs(orgs, staff, outcomes, sdgs, counts, today) -> dict[str, tuple[Group, 
             },
             counts,
         )
-        group.nsedp_outcomes.set([item for item in outcomes if item.code in spec.outcomes])
+        group.nsedp_outcomes.set([item for item in outcomes if item.code in _outcome_codes(spec, item)])
         group.sdgs.set([sdgs[code] for code in spec.sdgs if code in sdgs])
 
         # Government chair: the lead ministry's vice-minister; its planning department is the secretariat.
