@@ -103,3 +103,35 @@ def test_the_messages_can_be_in_lao(files):
     good, _ = files
     line = run("--language", "lo", str(good))
     assert line.startswith(str(good))
+
+
+def test_an_address_is_fetched_then_read_like_a_file(files):
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    good, _ = files
+    handler = partial(SimpleHTTPRequestHandler, directory=str(good.parent))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{good.name}"
+        (entry,) = json.loads(run("--json", url))
+        assert (entry["file"], entry["status"], entry["lao_activities"]) == (url, "imported", 1)
+    finally:
+        server.shutdown()
+
+
+def test_rates_load_from_the_command_line(tmp_path):
+    from roundtable.aid.models import ExchangeRate
+
+    path = tmp_path / "rates.csv"
+    path.write_text("currency,month,per_usd\nLAK,2024-01,21000\nEUR,2024-01,0.91\n")
+    out = io.StringIO()
+    call_command("load_exchange_rates", str(path), stdout=out)
+    assert out.getvalue().startswith("2 rates added") and ExchangeRate.objects.count() == 2
+    path.write_text("currency,month,per_usd\nLAK,2024-01,-5\n")
+    with pytest.raises(CommandError, match="Line 2"):
+        call_command("load_exchange_rates", str(path), stdout=out)

@@ -178,7 +178,7 @@ def test_a_file_that_is_not_an_iati_activity_file_is_refused_with_a_message(data
     assert not Activity.objects.exists()
 
 
-def test_an_organisation_file_says_it_is_one():
+def test_an_organisation_file_says_it_is_one(english):
     result, _source = import_bytes(b'<iati-organisations version="2.03"></iati-organisations>')
     assert "organisation file" in result.problems[0].message
 
