@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("aid/", include("roundtable.aid.urls")),
     path("jobs/", include("roundtable.core.jobs.urls")),
     path("round-table/", include("roundtable.reports.urls")),
+    path("compliance/", include("roundtable.compliance.urls")),
     path("search/", include("roundtable.search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
