@@ -280,10 +280,33 @@ PLANS = {
         ],
     ),
 }
-RETURN_COMMENT = (
-    "ກະລຸນາເຊື່ອມໂຍງບຸລິມະສິດທີ 2 ກັບຜົນຜະລິດຂອງແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມແຫ່ງຊາດ ແລະ ເພີ່ມງົບປະມານ. / "
-    "Please link priority 2 to an NSEDP output and add its budget."
-)
+# The output of the 10th NSEDP (nsedp-10.yaml) that each priority serves, under the outcome of its sector:
+# plans of the 10th's years link there. Plans of other years link to the outputs of their group's outcomes.
+NSEDP10_OUTPUTS = {
+    "Strengthen public debt management": "1.1",
+    "Raise domestic revenue through tax reform": "1.2",
+    "Trade facilitation and customs procedures": "5.1",
+    "Maintenance of the national road network": "5.2",
+    "Road safety": "5.2",
+    "Promote sustainable agricultural production": "1.3",
+    "Nutrition and food security": "3.2",
+    "Forest protection and emission reduction": "4.1",
+    "Disaster preparedness": "4.2",
+    "Improve the quality of basic education": "2.1",
+    "Expand early childhood education": "2.1",
+    "Improve the quality of primary health care": "3.1",
+    "Maternal and child health": "3.2",
+    "Universal health coverage and health financing": "3.1",
+    "Public service reform": "6.1",
+    "Access to justice": "6.2",
+    "Alternative development for former opium-growing communities": "3.3",
+    "Clearance of UXO from agricultural land": "3.4",
+    "Victim assistance": "3.4",
+}
+
+# A person's comment is in the language they write it in (the RTP Secretariat's officer writes Lao): one
+# language, never both joined in one string.
+RETURN_COMMENT = "ກະລຸນາເຊື່ອມໂຍງບຸລິມະສິດທີ 2 ກັບຜົນຜະລິດຂອງແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມແຫ່ງຊາດ ແລະ ເພີ່ມງົບປະມານ."
 
 
 def _rtp_user():
@@ -359,15 +382,21 @@ def _fill(plan: WorkPlan, group: Group, spec, sdg: dict, orgs: dict, actor) -> W
         revision=plan.revision,
     )
     outputs = cycle(_outputs_for(group.parent or group, plan.year) or [None])
+    nsedp = nsedp_for_year(plan.year)
+    fitting = (
+        {i.code: i for i in FrameworkItem.objects.nsedp_outputs().filter(framework=nsedp)}
+        if nsedp is not None and nsedp.code == "nsedp-10"
+        else {}
+    )
     for t_lo, t_en, r_lo, r_en, targets, budget, lead in priorities:
-        output = next(outputs)
+        output = fitting.get(NSEDP10_OUTPUTS.get(t_en, "")) or next(outputs)
         priority_create(plan=plan, actor=actor, data={
             "title_lo": t_lo, "title_en": t_en, "expected_results_lo": r_lo, "expected_results_en": r_en,
             "description_lo": f"{t_lo} ໃນປີ {plan.year}.", "description_en": f"{t_en} in {plan.year}.",
             "lead_organisation": orgs.get(lead) or group.lead_ministry,
             "start_date": date(plan.year, 1, 1), "end_date": date(plan.year, 12, 31),
             "budget": budget, "currency": "USD",
-            "funding_source": "ລັດຖະບານ ແລະ ຄູ່ຮ່ວມພັດທະນາ / Government and development partners",
+            "funding_source_lo": "ລັດຖະບານ ແລະ ຄູ່ຮ່ວມພັດທະນາ", "funding_source_en": "Government and development partners",
             "nsedp_outputs": [output] if output is not None else [],
             "sdg_targets": [sdg[code] for code in targets if code in sdg],
         })  # fmt: skip
@@ -410,9 +439,7 @@ def _stakeholders(plan: WorkPlan, group: Group, actor) -> None:
     for term in ChairTerm.objects.current().filter(group=group).select_related("organisation"):
         if term.organisation_id not in seen:
             seen.add(term.organisation_id)
-            stakeholder_add(
-                plan=plan, actor=actor, organisation=term.organisation, role=term.get_role_display()
-            )
+            stakeholder_add(plan=plan, actor=actor, organisation=term.organisation, role_code=term.role)
     for membership in (
         Membership.objects.current()
         .filter(group=group)

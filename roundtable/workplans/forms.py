@@ -8,7 +8,7 @@ from roundtable.directory.models import Organisation
 from roundtable.frameworks.models import FrameworkItem
 from roundtable.groups.validators import RecordsChoiceField
 
-from .models import Priority, WorkPlan, WorkPlanStep
+from .models import Priority, StakeholderRole, WorkPlan, WorkPlanStep
 from .querystring import whole_number, without_nul
 from .services import HEADER_FIELDS, PRIORITY_ALL_FIELDS, nsedp_for_year
 
@@ -166,7 +166,10 @@ class StakeholderForm(forms.Form):
         required=False,
     )
     name = forms.CharField(label=_("or a name not in the directory"), required=False, max_length=255)
-    role = forms.CharField(label=_("role in the sector"), required=False, max_length=255)
+    role_code = forms.ChoiceField(
+        label=_("role in the sector"), required=False, choices=[("", "—"), *StakeholderRole.choices]
+    )
+    role_note = forms.CharField(label=_("role in the sector, in words"), required=False, max_length=255)
 
 
 class StepForm(forms.Form):

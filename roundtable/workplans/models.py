@@ -142,6 +142,11 @@ class WorkPlan(TimeStampedModel):
         return submission_is_late(self.year, self.submitted_at, today)
 
 
+def has_lao(text: str) -> bool:
+    """Whether the text has a letter of the Lao script (U+0E80–U+0EFF)."""
+    return any("\u0e80" <= ch <= "\u0eff" for ch in text or "")
+
+
 def submission_is_late(year: int, submitted_at: datetime | None, today: date | None = None) -> bool:
     deadline = workplan_deadline(year)
     if submitted_at is not None:
@@ -198,13 +203,15 @@ class Priority(TimeStampedModel):
         _("estimated budget"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
-    funding_source = models.CharField(_("funding source"), max_length=255, blank=True)
+    funding_source_lo = models.CharField(_("funding source (Lao)"), max_length=255, blank=True)
+    funding_source_en = models.CharField(_("funding source (English)"), max_length=255, blank=True)
     # Optimistic locking, as on the plan: a priority saved from a stale form is refused.
     revision = models.PositiveIntegerField(default=1, editable=False)
 
     title = Localized("title")
     description = Localized("description")
     expected_results = Localized("expected_results")
+    funding_source = Localized("funding_source")
     history = HistoricalRecords(m2m_fields=[partners, nsedp_outputs, sdg_targets])
 
     class Meta:
@@ -257,8 +264,21 @@ class PlannedMeeting(models.Model):
         return (self.date.month - 1) // 3 + 1
 
 
+class StakeholderRole(models.TextChoices):
+    """A stakeholder's role in the sector: a code, shown in the reader's language (never stored as words)."""
+
+    CHAIR = "chair", _("Chair")
+    COCHAIR = "cochair", _("Co-chair")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    MEMBER = "member", _("Member")
+    DEVELOPMENT_PARTNER = "development_partner", _("Development partner")
+
+
 class PlanStakeholder(models.Model):
-    """A stakeholder of the year: from the directory (organisation and/or person) or an addition by name."""
+    """A stakeholder of the year: from the directory (organisation and/or person) or an addition by name.
+
+    Its role is a code (`role_code`, shown translated) and, where none fits, words of the secretariat's own
+    (`role_note`); `role` is what a page or an export shows, in the active language."""
 
     workplan = models.ForeignKey(
         WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="stakeholders"
@@ -280,7 +300,10 @@ class PlanStakeholder(models.Model):
         related_name="+",
     )
     name = models.CharField(_("name (if not in the directory)"), max_length=255, blank=True)
-    role = models.CharField(_("role in the sector"), max_length=255, blank=True)
+    role_code = models.CharField(
+        _("role in the sector"), max_length=20, choices=StakeholderRole.choices, blank=True
+    )
+    role_note = models.CharField(_("role in the sector, in words"), max_length=255, blank=True)
 
     history = HistoricalRecords()
 
@@ -288,9 +311,20 @@ class PlanStakeholder(models.Model):
         ordering = ["id"]
         verbose_name = _("stakeholder")
         verbose_name_plural = _("stakeholders")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role_code__in=["", *StakeholderRole.values]), name="planstakeholder_role_valid"
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.person or self.organisation or self.name)
+
+    @property
+    def role(self) -> str:
+        """The role as a reader sees it: its label in the active language, then the words given."""
+        label = self.get_role_code_display() if self.role_code else ""
+        return " · ".join(part for part in (str(label), self.role_note) if part)
 
 
 class WorkPlanStep(models.Model):

@@ -84,11 +84,16 @@ class PriorityProvider(SearchProvider):
             Document(
                 title_lo=priority.title_lo or priority.title_en,
                 title_en=priority.title_en or priority.title_lo,
-                body_lo=join(priority.description_lo, priority.expected_results_lo, lead and lead.name_lo),
+                body_lo=join(
+                    priority.description_lo,
+                    priority.expected_results_lo,
+                    priority.funding_source_lo,
+                    lead and lead.name_lo,
+                ),
                 body_en=join(
                     priority.description_en,
                     priority.expected_results_en,
-                    priority.funding_source,
+                    priority.funding_source_en,
                     lead and lead.name_en,
                 ),
                 group_id=plan.group_id,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from roundtable.core.i18n import current_lang, pick
 
-from .models import Priority, WorkPlan
+from .models import Priority, StakeholderRole, WorkPlan, has_lao
 from .services import PRIORITY_FIELDS
 
 
@@ -23,6 +23,10 @@ def _names(value, lang: str) -> str:
 def _priority_view(p: dict, lang: str) -> dict[str, str]:
     """The priority's fields as label → text, so that two versions compare line by line."""
     view = {}
+    if "funding_source" in p:  # a version kept before the funding source had a text per language
+        old = p["funding_source"] or ""
+        lao = has_lao(old)
+        p = {**p, "funding_source_lo": old if lao else "", "funding_source_en": "" if lao else old}
     for field in PRIORITY_FIELDS:
         if field == "lead_organisation":
             continue  # kept as its names: below
@@ -70,9 +74,12 @@ def compare(old: dict, new: dict, lang: str | None = None) -> dict:
         return f"{m['date']} · {m['group']} · {pick(m.get('title_lo'), m.get('title_en'), lang)}".rstrip(" ·")
 
     def stakeholder(s):
-        return " · ".join(
-            x for x in (_names(s.get("organisation"), lang), s.get("name", ""), s.get("role", "")) if x
-        )
+        # A role is kept as its code (older versions kept the words shown then, which stay as they were).
+        role = s.get("role", "")
+        if role in StakeholderRole.values:
+            role = str(StakeholderRole(role).label)
+        parts = (_names(s.get("organisation"), lang), s.get("name", ""), role, s.get("role_note", ""))
+        return " · ".join(x for x in parts if x)
 
     def sets(key, fn):
         before = {fn(x) for x in old.get(key, [])}

@@ -31,7 +31,8 @@ PRIORITY_ALL_FIELDS = [
     "end_date",
     "budget",
     "currency",
-    "funding_source",
+    "funding_source_lo",
+    "funding_source_en",
 ]
 PRIORITY_M2M = ["partners", "nsedp_outputs", "sdg_targets"]
 PRIORITY_FIELDS = [f for f in PRIORITY_ALL_FIELDS if f not in PRIORITY_M2M]

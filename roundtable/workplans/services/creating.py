@@ -79,7 +79,8 @@ def _copy_contents(previous: WorkPlan, plan: WorkPlan) -> None:
                 organisation_id=s.organisation_id,
                 person_id=s.person_id,
                 name=s.name,
-                role=s.role,
+                role_code=s.role_code,
+                role_note=s.role_note,
             )
             for s in previous.stakeholders.all()
         ],

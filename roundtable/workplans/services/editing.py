@@ -108,9 +108,7 @@ def stakeholders_import(*, plan: WorkPlan, actor) -> int:
         if term.organisation_id not in organisations:
             organisations.add(term.organisation_id)
             new.append(
-                PlanStakeholder(
-                    workplan=current, organisation_id=term.organisation_id, role=term.get_role_display()
-                )
+                PlanStakeholder(workplan=current, organisation_id=term.organisation_id, role_code=term.role)
             )
     for membership in Membership.objects.current().filter(group=current.group).select_related("person"):
         if membership.person_id not in people:
@@ -118,7 +116,10 @@ def stakeholders_import(*, plan: WorkPlan, actor) -> int:
             organisation_id = membership.organisation_id or membership.person.organisation_id
             new.append(
                 PlanStakeholder(
-                    workplan=current, person_id=membership.person_id, organisation_id=organisation_id
+                    workplan=current,
+                    person_id=membership.person_id,
+                    organisation_id=organisation_id,
+                    role_code=membership.role,  # member or secretariat: the same codes
                 )
             )
     bulk_create_with_history(new, PlanStakeholder)
@@ -127,14 +128,20 @@ def stakeholders_import(*, plan: WorkPlan, actor) -> int:
 
 @transaction.atomic
 def stakeholder_add(
-    *, plan: WorkPlan, actor, organisation=None, name: str = "", role: str = ""
+    *, plan: WorkPlan, actor, organisation=None, name: str = "", role_code: str = "", role_note: str = ""
 ) -> PlanStakeholder:
+    """Add a stakeholder: an organisation of the directory or a name, with its role as a code
+    (`StakeholderRole`) and/or in words."""
     current = locked_plan(plan)
     require_editable(actor, current)
     if organisation is None and not name.strip():
         raise ValidationError({"name": _("Choose an organisation from the directory or write a name.")})
     stakeholder = PlanStakeholder(
-        workplan=current, organisation=organisation, name=name.strip(), role=role.strip()
+        workplan=current,
+        organisation=organisation,
+        name=name.strip(),
+        role_code=role_code,
+        role_note=role_note.strip(),
     )
     stakeholder.full_clean()
     stakeholder.save()

@@ -66,7 +66,13 @@ def workplan_snapshot(plan: WorkPlan) -> dict:
             for m in plan.planned_meetings.select_related("group")
         ],
         "stakeholders": [
-            {"organisation": _names(s.organisation), "name": s.name, "role": s.role}
+            # The role's code, not its words: a version reads in whichever language it is shown.
+            {
+                "organisation": _names(s.organisation),
+                "name": s.name,
+                "role": s.role_code,
+                "role_note": s.role_note,
+            }
             for s in plan.stakeholders.select_related("organisation")
         ],
     }

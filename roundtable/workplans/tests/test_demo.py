@@ -73,3 +73,49 @@ def test_a_group_without_a_chair_login_keeps_its_plan_with_the_chair_and_the_sum
     assert education.status == WorkPlanStatus.WITH_CHAIR
     assert [s.actor for s in education.steps.all()] == [world.users["other_secretariat"]]
     assert "education 2025 (no chair login)" in out.getvalue()
+
+
+@time_machine.travel("2026-06-01 10:00 +07:00", tick=False)
+def test_the_demo_priorities_of_the_10th_nsedps_years_link_to_an_output_of_their_sectors_outcome(
+    world, chairs
+):
+    from roundtable.frameworks.services import DATA_DIR, framework_load_file
+
+    framework_load_file(path=DATA_DIR / "nsedp-9.yaml")
+    framework_load_file(path=DATA_DIR / "nsedp-10.yaml")
+    from roundtable.frameworks.models import FrameworkItem
+
+    world.health.nsedp_outcomes.set(FrameworkItem.objects.nsedp_outcomes().filter(code__in=["2", "3"]))
+    demo.load(io.StringIO())
+    health = WorkPlan.objects.get(group=world.health, year=2026)
+    linked = {
+        p.title_en: [(o.framework.code, o.code) for o in p.nsedp_outputs.select_related("framework")]
+        for p in health.priorities.all()
+    }
+    assert linked == {
+        "Improve the quality of primary health care": [("nsedp-10", "3.1")],
+        "Maternal and child health": [("nsedp-10", "3.2")],
+        "Universal health coverage and health financing": [("nsedp-10", "3.1")],
+    }
+    # Every demo priority's output of the 10th is one the file has, under the outcome of its sector.
+    outputs = {i.code: i for i in FrameworkItem.objects.nsedp_outputs().filter(framework__code="nsedp-10")}
+    assert set(demo.NSEDP10_OUTPUTS.values()) <= set(outputs)
+    # Last year's plan (the 9th NSEDP's) links to the 9th's outputs of the group's outcomes.
+    last = WorkPlan.objects.get(group=world.health, year=2025)
+    assert {o.framework.code for p in last.priorities.all() for o in p.nsedp_outputs.all()} == {"nsedp-9"}
+    assert {o.parent.code for p in last.priorities.all() for o in p.nsedp_outputs.all()} <= {"2", "3"}
+
+
+@time_machine.travel("2026-06-01 10:00 +07:00", tick=False)
+def test_no_demo_value_joins_both_languages_in_one_string(world, frameworks, chairs):
+    demo.load(io.StringIO())
+    from roundtable.workplans.models import Priority, has_lao
+
+    for p in Priority.objects.all():
+        assert p.funding_source_lo and p.funding_source_en
+        assert has_lao(p.funding_source_lo) and not has_lao(p.funding_source_en)
+        for field in ("title_en", "description_en", "expected_results_en"):
+            assert not has_lao(getattr(p, field)), (field, getattr(p, field))
+    for plan in WorkPlan.objects.all():
+        assert not has_lao(plan.context_en) and not has_lao(plan.sector_strategy_en)
+    assert not any(" / " in step.comment for plan in WorkPlan.objects.all() for step in plan.steps.all())

@@ -52,7 +52,9 @@ def test_starting_from_last_years_plan_copies_priorities_meetings_and_stakeholde
     old_priority.partners.add(world.who)
     PlannedMeeting.objects.create(workplan=last, group=world.health, date=date(2025, 3, 12))
     PlannedMeeting.objects.create(workplan=last, group=world.health_sub, date=date(2025, 6, 2))
-    PlanStakeholder.objects.create(workplan=last, organisation=world.who, role="co-chair")
+    PlanStakeholder.objects.create(
+        workplan=last, organisation=world.who, role_code="cochair", role_note="Health financing"
+    )
 
     plan = services.workplan_create(
         group=world.health, year=2026, actor=world.user("secretariat"), start_from_previous=True
@@ -71,7 +73,9 @@ def test_starting_from_last_years_plan_copies_priorities_meetings_and_stakeholde
         date(2026, 3, 12),
         date(2026, 6, 2),
     ]
-    assert plan.stakeholders.get().organisation == world.who
+    copied = plan.stakeholders.get()
+    assert (copied.organisation, copied.role_code) == (world.who, "cochair")
+    assert copied.role_note == "Health financing"
     assert last.priorities.count() == 1  # last year's plan is untouched
 
 
@@ -288,9 +292,14 @@ def test_stakeholders_come_from_the_directory_with_additions(world, make_plan, c
     client.post("/en/workplans/health/2026/stakeholders/import/")
     assert plan.stakeholders.count() == count  # importing again adds nobody twice
     client.post(
-        "/en/workplans/health/2026/stakeholders/", {"name": "Lao Red Cross", "role": "Implementing partner"}
+        "/en/workplans/health/2026/stakeholders/",
+        {"name": "Lao Red Cross", "role_code": "development_partner", "role_note": "Implementing partner"},
     )
-    assert plan.stakeholders.filter(name="Lao Red Cross").exists()
+    added = plan.stakeholders.get(name="Lao Red Cross")
+    assert (added.role_code, added.role_note) == ("development_partner", "Implementing partner")
+    # The chairs' organisations and the members come with their role as a code.
+    assert plan.stakeholders.get(person=None, organisation=world.japan).role_code == "cochair"
+    assert plan.stakeholders.get(person=world.people["secretariat"]).role_code == "secretariat"
 
 
 def test_the_service_refuses_edits_from_other_roles(world, make_plan):
@@ -304,3 +313,33 @@ def test_the_service_refuses_edits_from_other_roles(world, make_plan):
         services.stakeholders_import(plan=plan, actor=world.user("chair"))
     assert refused.value.code == "not_allowed"
     assert not plan.stakeholders.exists()
+
+
+def test_a_stakeholder_role_is_stored_as_a_code_and_shown_in_the_pages_language(world, make_plan, client_for):
+    plan = make_plan()
+    client = client_for(world.user("secretariat"))
+    url = "/lo/workplans/health/2026/stakeholders/"
+    client.post(url, {"organisation": world.moh.pk, "role_code": "chair"})
+    assert plan.stakeholders.get().role_code == "chair"
+    english = client.get("/en/workplans/health/2026/").content.decode()
+    assert "Chair" in english.split('id="stakeholders"')[1] and "ປະທານ" not in english
+    lao = client.get("/lo/workplans/health/2026/").content.decode()
+    assert "ປະທານ" in lao.split('id="stakeholders"')[1]
+    # A code no role has is a form error, not a 500 nor a stored word.
+    response = client.post(
+        "/en/workplans/health/2026/stakeholders/", {"organisation": world.who.pk, "role_code": "ປະທານ"}
+    )
+    assert response.status_code == 200 and plan.stakeholders.count() == 1
+
+
+def test_a_funding_source_is_given_in_each_language_and_shown_in_the_pages(world, make_plan, client_for):
+    plan = make_plan()
+    priority = plan.priorities.get()
+    priority.funding_source_lo, priority.funding_source_en = "ທະນາຄານໂລກ", "World Bank"
+    priority.save()
+    client = client_for(None)
+    plan.status = S.PUBLISHED
+    plan.save()
+    english = client.get("/en/workplans/health/2026/").content.decode()
+    assert "World Bank" in english and "ທະນາຄານໂລກ" not in english
+    assert "ທະນາຄານໂລກ" in client.get("/lo/workplans/health/2026/").content.decode()

@@ -31,10 +31,11 @@ def risky_plan(make_plan, world):
             order=order,
             expected_results_lo=text,
             expected_results_en=text,
-            funding_source=text,
+            funding_source_lo=text,
+            funding_source_en=text,
         )
         plan.planned_meetings.create(group=world.health, date="2026-03-10", title_lo=text, title_en=text)
-        PlanStakeholder.objects.create(workplan=plan, name=text, role=text)
+        PlanStakeholder.objects.create(workplan=plan, name=text, role_note=text)
     return plan
 
 

@@ -52,7 +52,10 @@ def published(make_plan, world):
         group=world.health, date="2026-03-10", title_lo="ກອງປະຊຸມໄຕມາດ 1", title_en="Q1 meeting"
     )
     PlanStakeholder.objects.create(
-        workplan=plan, organisation=world.who, person=world.people["stakeholder"], role="ຄູ່ຮ່ວມພັດທະນາ"
+        workplan=plan,
+        organisation=world.who,
+        person=world.people["stakeholder"],
+        role_code="development_partner",
     )
     return plan
 
@@ -75,6 +78,9 @@ def test_the_xlsx_holds_the_priorities_in_lao_and_in_english(published, client_f
     english = _xlsx_text(client_for(None).get("/en/workplans/health/2026/export.xlsx").content)
     assert "Better primary health care" in english and "Annual work plan 2026" in english
     assert "Health sector strategy" in english
+    # The stakeholder's role is a code, written in the export's language.
+    assert "Development partner" in english and "ຄູ່ຮ່ວມພັດທະນາ" not in english
+    assert "ຄູ່ຮ່ວມພັດທະນາ" in lao
 
 
 def test_the_pdf_is_a_pdf_with_the_lao_font(published, client_for):
