@@ -139,6 +139,8 @@ def make_report(world, reporting):
         if ready:
             fill(report, world, reporting)
         for step, persona in PATH[status]:
+            if persona == "secretariat" and group != world.health:
+                persona = "other_secretariat"
             report = services.report_take_step(
                 report=report,
                 actor=world.user(persona),

@@ -80,7 +80,8 @@ def facts(request: HttpRequest, code: str, group: str) -> HttpResponse:
     response = render_page_or_partial(
         request, "reports/report.html", report_context(request, report), partial="reports/_facts.html"
     )
-    response["Cache-Control"] = "no-store" if report.facts_are_live else "private, max-age=60"
+    public = report.is_published and report.cycle.is_published
+    response["Cache-Control"] = "public, max-age=60" if public else "private, no-store"
     return response
 
 
