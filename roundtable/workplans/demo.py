@@ -363,7 +363,7 @@ def _walk(plan: WorkPlan, path: list[tuple[str, str, date, str]], roles: dict, n
         if actor is None:
             return role
         with _on(day, now):
-            plan = workplan_take_step(plan=plan, actor=actor, action=action, comment=comment)
+            plan = workplan_take_step(plan=plan, actor=actor, action=action, comment=comment, notify=False)
     return None
 
 

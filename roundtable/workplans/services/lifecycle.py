@@ -103,14 +103,21 @@ STEP_FIELDS = ["status", "submitted_at", "published_at"]
 
 @transaction.atomic
 def workplan_take_step(
-    *, plan: WorkPlan, actor, action: str, comment: str = "", revision: int | None = None
+    *,
+    plan: WorkPlan,
+    actor,
+    action: str,
+    comment: str = "",
+    revision: int | None = None,
+    notify: bool = True,
 ) -> WorkPlan:
     """Move the plan one step along its life, recording who, when and the comment.
 
     Refusals change nothing: Refused ("not_allowed") when the actor's role may not take this step at all,
     Refused ("wrong_state", "not_ready") when it cannot be taken now (another status, content not ready),
     Conflict when the plan changed since the page the actor decided on (`revision`), ValidationError on
-    the comment when the step needs one."""
+    the comment when the step needs one. The people whose turn it now is are told (`notices`), after the
+    commit; `notify=False` tells nobody (the demo)."""
     act = ACTIONS.get(action)
     if act is None:
         raise Refused(_("Unknown step."), code="unknown_step")
@@ -144,4 +151,8 @@ def workplan_take_step(
     )
     if act.snapshot:
         version_create(plan=current, actor=actor)
+    if notify:
+        from .. import notices
+
+        notices.step_taken(current, act.name, actor=actor, comment=comment)
     return current
