@@ -16,7 +16,7 @@ from roundtable.groups.models import Group
 from roundtable.groups.roles import CHAIR, COCHAIR, managed_group_ids, roles_by_group
 
 from . import permissions
-from .models import WorkPlan, submission_is_late, workplan_deadline
+from .models import WorkPlan, planning_years, submission_is_late, workplan_deadline
 from .services.lifecycle import ACTIONS
 
 
@@ -28,15 +28,23 @@ class SecretariatRow:
     can_start: bool
 
 
+@dataclass
+class YearRows:
+    year: int
+    deadline: object
+    rows: list
+
+
 def my_workplans(request: HttpRequest) -> dict | None:
-    """At most four queries (the roles are cached on the user by the dashboard itself)."""
+    """At most four queries (the roles are cached on the user by the dashboard itself). In December the
+    next year's plans come first (`planning_years`), with their deadline and state."""
     user = request.user
     today = timezone.localdate()
-    year = today.year
+    years = planning_years(today)
     roles = roles_by_group(user)
 
     secretariat_ids = managed_group_ids(user)
-    rows: list[SecretariatRow] = []
+    by_year: list[YearRows] = []
     if secretariat_ids:
         # An inactive group is being wound down: it plans nothing.
         groups = list(
@@ -46,23 +54,27 @@ def my_workplans(request: HttpRequest) -> dict | None:
             .in_tree_order()
         )
         plans = {
-            plan.group_id: plan
-            for plan in WorkPlan.objects.filter(group__in=groups, year=year).only(
+            (plan.group_id, plan.year): plan
+            for plan in WorkPlan.objects.filter(group__in=groups, year__in=years).only(
                 "id", "group_id", "year", "status", "submitted_at"
             )
         }
-        for group in groups:
-            plan = plans.get(group.pk)
-            if plan is not None:
-                plan.group = group  # the link needs the group's code: no query per row
-            rows.append(
-                SecretariatRow(
-                    group=group,
-                    plan=plan,
-                    late=submission_is_late(year, plan.submitted_at if plan else None, today),
-                    can_start=plan is None and permissions.can_create_workplan(user, group),
+        for year in years:
+            rows = []
+            for group in groups:
+                plan = plans.get((group.pk, year))
+                if plan is not None:
+                    plan.group = group  # the link needs the group's code: no query per row
+                rows.append(
+                    SecretariatRow(
+                        group=group,
+                        plan=plan,
+                        late=submission_is_late(year, plan.submitted_at if plan else None, today),
+                        can_start=plan is None and permissions.can_create_workplan(user, group),
+                    )
                 )
-            )
+            if rows:
+                by_year.append(YearRows(year=year, deadline=workplan_deadline(year), rows=rows))
 
     chair_ids = [gid for gid, r in roles.items() if r & {CHAIR, COCHAIR}]
     to_approve: list[WorkPlan] = []
@@ -80,14 +92,15 @@ def my_workplans(request: HttpRequest) -> dict | None:
     if permissions.can_view_overview(user):
         submitted_count = WorkPlan.objects.filter(status__in=ACTIONS["approve"].sources).count()
 
-    if not rows and not to_approve and not submitted_count:
+    if not by_year and not to_approve and not submitted_count:
         return None
     return {
         "template": "workplans/_dashboard_section.html",
         "context": {
-            "year": year,
-            "deadline": workplan_deadline(year),
-            "rows": rows,
+            "year": years[0],
+            "deadline": workplan_deadline(years[0]),
+            "years": by_year,
+            "rows": by_year[0].rows if by_year else [],
             "to_approve": to_approve,
             "submitted_count": submitted_count,
         },

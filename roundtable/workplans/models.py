@@ -50,6 +50,12 @@ def workplan_deadline(year: int) -> date:
     return date(year, month, day)
 
 
+def planning_years(today: date) -> list[int]:
+    """The years whose plans are being prepared now, next first: in December the next year's plan is
+    written (it is due in January) while this year's still runs; from January the year's own."""
+    return [today.year + 1, today.year] if today.month == 12 else [today.year]
+
+
 class WorkPlanQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=WorkPlanStatus.PUBLISHED)

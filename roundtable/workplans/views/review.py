@@ -18,6 +18,7 @@ from .. import overview as overview_data
 from .. import permissions, services
 from .. import versions as version_diff
 from ..forms import StepForm
+from ..models import planning_years
 from ..querystring import whole_number
 from .access import get_plan_for_user, outside_plan_years, refusal_text
 from .public import detail_context
@@ -87,7 +88,8 @@ def versions(request: HttpRequest, code: str, year: int) -> HttpResponse:
 
 @login_required
 def overview_current(request: HttpRequest) -> HttpResponse:
-    return redirect("workplans:overview", year=timezone.localdate().year)
+    """The year whose plans are being prepared: next year's in December (`planning_years`)."""
+    return redirect("workplans:overview", year=planning_years(timezone.localdate())[0])
 
 
 @login_required
