@@ -10,8 +10,9 @@ from .models import Activity, ImportRun
 
 
 def aid_section(request, group) -> dict | None:
-    """Committed and disbursed (USD) of the last three years, the activities and the largest partners;
-    nothing when no activity is counted for the group. Six queries, whatever the size of the data."""
+    """Committed and disbursed (USD) of the last three years, the activities, the largest partners and the
+    part of those activities not mapped to any group; nothing when no activity is counted for the group.
+    Seven queries, whatever the size of the data."""
     if group.kind not in permissions.FUNDED_KINDS:
         return None
     scope = figures.group_scope(group)
@@ -26,6 +27,12 @@ def aid_section(request, group) -> dict | None:
             "totals": figures.totals(shares, "usd"),
             "years": figures.by_year(shares, "usd")[-3:],
             "partners": figures.by_partner(shares, "usd")[:3],
+            "unmapped": figures.totals(
+                figures.visible_shares(request.user).filter(
+                    group__isnull=True, activity__in=shares.values("activity")
+                ),
+                "usd",
+            ),
         },
     }
 

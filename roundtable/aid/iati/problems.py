@@ -74,6 +74,8 @@ def message_for(code: str, params: dict) -> str:
         return _("“%(code)s” is not a code of the IATI %(codelist)s codelist.") % p
     if code == "date_invalid":
         return _("“%(value)s” is not a date (YYYY-MM-DD).") % p
+    if code == "percentage_range":
+        return _("“%(value)s” is not a percentage from 0 to 100.") % p
     if code == "value_invalid":
         return _("“%(value)s” is not an amount.") % p
     # File-level problems.

@@ -33,6 +33,9 @@ from .problems import FileRefused, Problem
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 READ_VERSIONS = {"2.01", "2.02", "2.03"}
+# Amounts beyond this (ten trillion, in any currency) are not aid figures: they are refused rather than
+# overflowing the database's columns once converted to kip.
+AMOUNT_LIMIT = Decimal("1e13")
 OLD_VERSIONS = {"1.0", "1.01", "1.02", "1.03", "1.04", "1.05"}
 
 
@@ -393,12 +396,28 @@ def _decimal(value: str | None, activity: ParsedActivity, line: int, element: st
             Problem("value_invalid", {"value": value.strip()[:50]}, line=line, element=element)
         )
         return None
-    if not number.is_finite():
+    if not number.is_finite() or abs(number) >= AMOUNT_LIMIT:
         activity.problems.append(
             Problem("value_invalid", {"value": value.strip()[:50]}, line=line, element=element)
         )
         return None
     return number
+
+
+def _percentage(value: str | None, activity: ParsedActivity, line: int, element: str) -> Decimal | None:
+    number = _decimal(value, activity, line, element)
+    if number is not None and not 0 <= number <= 100:
+        activity.problems.append(
+            Problem("percentage_range", {"value": value.strip()[:20]}, line=line, element=element)
+        )
+        return None
+    return number
+
+
+def _small(value: str | None) -> int | None:
+    """A small whole number (a hierarchy level), None when it is not one."""
+    number = _int(value)
+    return number if number is not None and 0 <= number <= 32767 else None
 
 
 def _int(value: str | None) -> int | None:
@@ -468,7 +487,7 @@ def parse_activity(element) -> ParsedActivity:
         default_lang=lang,
         default_currency=(element.get("default-currency") or "").strip().upper(),
         last_updated=_datetime(element.get("last-updated-datetime")),
-        hierarchy=_int(element.get("hierarchy")),
+        hierarchy=_small(element.get("hierarchy")),
         humanitarian=(element.get("humanitarian") or "").strip() in ("1", "true"),
     )
     if activity.default_currency:
@@ -512,6 +531,14 @@ def _description(child, activity: ParsedActivity) -> None:
 def _participating_org(child, activity: ParsedActivity) -> None:
     org = _org(child, activity.default_lang, role_attr=True)
     activity.participants.append(org)
+    activity.codes.append(
+        (
+            "OrganisationRole",
+            (child.get("role") or "").strip(),
+            child.sourceline or activity.line,
+            "participating-org",
+        )
+    )
     if child.get("crs-channel-code"):
         activity.extras.setdefault("participating-org", []).append(
             {"ref": org.ref, "crs-channel-code": child.get("crs-channel-code")}
@@ -554,7 +581,7 @@ def _recipient_region(child, activity: ParsedActivity) -> None:
 
 
 def _percent(child, activity: ParsedActivity, line: int, element: str) -> str | None:
-    number = _decimal(child.get("percentage"), activity, line, element)
+    number = _percentage(child.get("percentage"), activity, line, element)
     return None if number is None else str(number)
 
 
@@ -624,7 +651,7 @@ def _sector(child, activity: ParsedActivity) -> None:
         ParsedSector(
             vocabulary=vocabulary,
             code=code,
-            percentage=_decimal(child.get("percentage"), activity, line, "sector"),
+            percentage=_percentage(child.get("percentage"), activity, line, "sector"),
             name=_best(_narratives(child, activity.default_lang)),
             line=line,
         )
@@ -654,6 +681,8 @@ def _budget(child, activity: ParsedActivity) -> None:
     )
     activity.budgets.append(budget)
     activity.codes.append(("BudgetType", str(budget.type), line, "budget"))
+    if child.get("status") is not None:
+        activity.codes.append(("BudgetStatus", (child.get("status") or "").strip(), line, "budget"))
 
 
 # What a transaction's record keeps of its children; the rest goes to the activity's extras.

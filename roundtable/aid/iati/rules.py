@@ -22,7 +22,12 @@ HUNDRED = Decimal(100)
 TOLERANCE = Decimal("0.05")
 STATUSES = {1, 2, 3, 4, 5, 6}
 # Small codelists the platform knows by heart (the models' choices).
-KNOWN = {"TransactionType": {str(n) for n in range(1, 14)}, "BudgetType": {"1", "2"}}
+KNOWN = {
+    "TransactionType": {str(n) for n in range(1, 14)},
+    "BudgetType": {"1", "2"},
+    "BudgetStatus": {"1", "2"},
+    "OrganisationRole": {"1", "2", "3", "4"},
+}
 IDENTIFIER_MAX = 255
 
 

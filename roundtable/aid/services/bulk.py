@@ -15,6 +15,8 @@ writer makes one of the two fail rather than share an id). Call these only insid
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from functools import lru_cache
 
 from django.db import connection, models
 
@@ -24,12 +26,21 @@ def _adapter(field: models.Field) -> Callable | None:
     if isinstance(field, models.JSONField):
         return lambda value: ops.adapt_json_value(value, field.encoder)
     if isinstance(field, models.DecimalField):
+        probe = Decimal("1.5")
+        if ops.adapt_decimalfield_value(probe, field.max_digits, field.decimal_places) is probe:
+            return None  # the backend passes decimals as they are (SQLite: its registered adapter)
         return lambda value: ops.adapt_decimalfield_value(value, field.max_digits, field.decimal_places)
+    # An import repeats the same few dates and moments (its own time, the partner's update date): each is
+    # adapted once.
     if isinstance(field, models.DateTimeField):
-        return ops.adapt_datetimefield_value
+        return _cached(ops.adapt_datetimefield_value)
     if isinstance(field, models.DateField):
-        return ops.adapt_datefield_value
+        return _cached(ops.adapt_datefield_value)
     return None
+
+
+def _cached(adapt: Callable) -> Callable:
+    return lru_cache(maxsize=4096)(adapt)
 
 
 class Rows:

@@ -200,7 +200,7 @@ def _amount(text: str, label: str, errors: list[str]) -> Decimal | None:
         value = Decimal(text.replace(",", "").replace(" ", ""))
     except InvalidOperation:
         value = None
-    if value is None or not value.is_finite() or abs(value) >= Decimal("1e17"):
+    if value is None or not value.is_finite() or abs(value) >= Decimal("1e13"):
         errors.append(_("%(field)s: “%(value)s” is not an amount.") % {"field": label, "value": text})
         return None
     return value

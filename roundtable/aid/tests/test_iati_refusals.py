@@ -212,3 +212,26 @@ def test_entities_are_not_resolved_and_nothing_is_fetched(tmp_path):
     assert [p.code for p in result.problems] == ["entity"]
     assert not Activity.objects.exists()
     assert "TOP-SECRET" not in str(result.problems[0].message)
+
+
+def test_a_percentage_outside_0_to_100_is_refused():
+    problems, _text = refused_beside_a_good_one(activity_xml("PCT", sectors=sector_xml("12220", 150)))
+    assert [p.code for p in problems] == ["percentage_range"]
+
+
+def test_an_amount_too_large_to_be_aid_is_refused():
+    problems, _text = refused_beside_a_good_one(
+        activity_xml("HUGE", transactions=transaction_xml(3, "2023-03-01", "1" + "0" * 15))
+    )
+    assert [(p.code, p.element) for p in problems] == [("value_invalid", "value")]
+
+
+def test_codes_of_the_small_codelists_are_checked_too():
+    budget = (
+        '<budget type="3" status="7"><period-start iso-date="2024-01-01"/><period-end iso-date="2024-12-31"/>'
+        '<value value-date="2024-01-01">100</value></budget>'
+    )
+    broken = activity_xml("SMALL", budgets=budget).replace('role="4"', 'role="9"')
+    problems, _text = refused_beside_a_good_one(broken)
+    found = {(p.params["codelist"], p.params["code"]) for p in problems if p.code == "codelist"}
+    assert found == {("BudgetType", "3"), ("BudgetStatus", "7"), ("OrganisationRole", "9")}

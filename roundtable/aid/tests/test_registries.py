@@ -99,3 +99,13 @@ def test_the_rtp_secretariat_edits_a_codes_mapping_on_its_page(client_for, data,
     response = client.post("/en/aid/mapping/12220/", too_much)
     assert response.status_code == 200 and "at most 100" in response.content.decode()
     assert client.get("/en/aid/mapping/99999/").status_code == 404
+
+
+def test_the_group_pages_section_gives_the_years_partners_and_unmapped_part(client, mapping, rates, world):
+    from .conftest import sector_xml
+
+    import_bytes(file_xml(activity_xml("H-1", sectors=sector_xml("12220", 50) + sector_xml("43010", 50))))
+    html = client.get("/en/groups/health/").content.decode()
+    assert 'id="aid"' in html and "United Nations Development Programme" in html
+    assert "are in sectors not mapped to any group" in html and "500,000" in html
+    assert 'id="aid"' not in client.get("/en/groups/education/").content.decode()
