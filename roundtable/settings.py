@@ -242,7 +242,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Round Table Process of the Lao PDR: public API",
     "DESCRIPTION": (
         "Read-only open data of the Round Table Process: groups, organisations, results frameworks, public "
-        "meetings, published minutes and their action points, published work plans."
+        "meetings, published minutes and their action points, published work plans, Round Table meeting cycles "
+        "and published progress reports, the compliance scorecard, aid activities and funding by group (IATI "
+        "and the national ODA database), and search."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
