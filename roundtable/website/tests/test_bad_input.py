@@ -100,7 +100,7 @@ def probe_world(world, make_plan, frameworks):  # noqa: F811
     draft = make_plan(year=2026)
     draft.refresh_from_db()
     PlannedMeeting.objects.create(workplan=draft, group=world.health, date="2026-03-10", title_en="Q1")
-    PlanStakeholder.objects.create(workplan=draft, organisation=world.who, role="co-chair")
+    PlanStakeholder.objects.create(workplan=draft, organisation=world.who, role_code="cochair")
     tor = TermsOfReference.objects.create(
         group=world.health,
         file=SimpleUploadedFile("tor.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
