@@ -314,6 +314,13 @@ class ReminderLog(models.Model):
     # "before:14", "before:3", "overdue:0" (the day after the due date), "overdue:1" (a week later), ...
     offset = models.CharField(max_length=20)
     due_on = models.DateField()
+    # What the item was called when it was reminded (a quarter, a meeting, a cycle), in each language.
+    label_lo = models.CharField(max_length=300, blank=True)
+    label_en = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10)
+    days_late = models.PositiveIntegerField(default=0)
+
+    label = Localized("label")
 
     class Meta:
         ordering = ["digest", "pk"]

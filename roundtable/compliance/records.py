@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Exists, Min, OuterRef
+from django.db.models import Exists, Min, OuterRef, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -197,6 +197,12 @@ def collect(groups, obligations, first_year: int, last_year: int, *, public: boo
         ).exclude(cycle__status=CycleStatus.DRAFT)
         if public:
             cycles = cycles.filter(cycle__status=CycleStatus.PUBLISHED)
+        # Each reporting group's report of the cycle, in the same query (a report may not exist yet).
+        report = ProgressReport.objects.filter(cycle_id=OuterRef("cycle_id"), group_id=OuterRef("group_id"))
+        cycles = cycles.annotate(
+            report_status=Subquery(report.values("status")[:1]),
+            report_submitted=Subquery(report.values("submitted_at")[:1]),
+        )
         by_cycle: dict[int, CycleFact] = {}
         for row in cycles.values(
             "group_id",
@@ -208,6 +214,8 @@ def collect(groups, obligations, first_year: int, last_year: int, *, public: boo
             "cycle__held_on",
             "cycle__deadline",
             "cycle__status",
+            "report_status",
+            "report_submitted",
         ).order_by("cycle__held_on", "cycle__code"):
             cycle = by_cycle.get(row["cycle_id"])
             if cycle is None:
@@ -223,17 +231,17 @@ def collect(groups, obligations, first_year: int, last_year: int, *, public: boo
                 )
                 facts.cycles.append(cycle)
             cycle.group_ids.add(row["group_id"])
-        if by_cycle and Proof.REPORT_SUBMITTED in needed:
-            reports = ProgressReport.objects.filter(cycle_id__in=list(by_cycle), group_id__in=ids)
-            for row in reports.values("cycle_id", "group_id", "status", "submitted_at", "cycle__status"):
-                published = (
-                    row["status"] == ReportStatus.PUBLISHED and row["cycle__status"] == CycleStatus.PUBLISHED
-                )
-                if public and not published:
-                    continue
-                facts.reports[(row["cycle_id"], row["group_id"])] = ReportFact(
-                    submitted=_day(row["submitted_at"]), published=published
-                )
+            if row["report_status"] is None:
+                continue
+            published = (
+                row["report_status"] == ReportStatus.PUBLISHED
+                and row["cycle__status"] == CycleStatus.PUBLISHED
+            )
+            if public and not published:
+                continue
+            facts.reports[(row["cycle_id"], row["group_id"])] = ReportFact(
+                submitted=_day(row["report_submitted"]), published=published
+            )
         if by_cycle and Proof.SUBGROUP_PART in needed and not public:
             notes = SubgroupNote.objects.filter(report__cycle_id__in=list(by_cycle), group_id__in=ids)
             for row in notes.values(
