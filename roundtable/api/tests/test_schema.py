@@ -70,6 +70,7 @@ FILTERS = {
     "action-points": {"group", "status"},
     "workplans": {"group", "year"},
     "search": {"q", "type", "group", "year", "lang"},
+    "compliance": {"year", "group", "kind", "obligation"},
     "cycles": {"kind", "status", "year"},
     "reports": {"cycle", "group", "year"},
     "aid/activities": {"group", "partner", "province", "search", "sector", "year"},

@@ -1,13 +1,14 @@
-"""The Government layout of a DOCX: A4, one Lao font, the national heading, page N of M; LibreOffice opens it."""
+"""The Government layout of a DOCX: A4, one Lao font, the national heading, page N of M; LibreOffice opens
+it."""
 
 import io
 import shutil
 import subprocess
 
 import pytest
+from django.utils import translation
 from docx import Document
 from docx.oxml.ns import qn
-from django.utils import translation
 
 from roundtable.core.docx import document_origin, government_document, national_heading, signature_block
 

@@ -75,6 +75,12 @@ def exports() -> list[tuple[str, str]]:
 
 
 @pytest.mark.demo
+@pytest.mark.xfail(
+    strict=True,
+    reason="Issue 9 is open: the Lao work-plan PDF still loses columns past the page edge (100 problems in "
+    "628 PDFs at the stop of 2026-12-02). Take this mark off with the fix: strict, so the suite says when it "
+    "passes.",
+)
 @pytest.mark.django_db(transaction=True)
 def test_every_pdf_export_of_the_demo_fits_its_a4_page_in_both_languages(client, settings):
     settings.DEBUG = True  # load_demo refuses to run without it

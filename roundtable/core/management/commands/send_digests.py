@@ -1,7 +1,6 @@
 """`manage.py send_digests`: the daily digest for those who chose it (cron, once a day, on any node)."""
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import ngettext
 
 from roundtable.core.notifications.digests import send_digests
 
@@ -11,4 +10,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_digests()
-        self.stdout.write(ngettext("%(count)d sent", "%(count)d sent", sent) % {"count": sent})
+        # For cron's mail and the operators' logs: always the same words, whatever the default language.
+        self.stdout.write(f"{sent} sent")
