@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import io
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,8 +97,10 @@ Watcher = Callable[[models.Model], Iterable[int]]
 Grant = Callable[..., bool]
 
 
-class SearchProvider:
-    """What one model contributes to the search (subclass, set the attributes, register an instance)."""
+class SearchProvider(ABC):
+    """What one model contributes to the search (subclass, set the attributes, register an instance).
+
+    `documents` is abstract: a provider that forgets it cannot be instantiated, so it fails at start-up."""
 
     name: str = ""
     label = ""
@@ -110,8 +113,9 @@ class SearchProvider:
     def records(self) -> models.QuerySet:
         return self.model._default_manager.all()
 
+    @abstractmethod
     def documents(self, obj) -> list[Document]:
-        raise NotImplementedError
+        """What to index of one record, one Document per language (an empty list: not findable)."""
 
     def affected(self, instance: models.Model) -> set[int]:
         """The ids of this provider's records that a change to `instance` touches."""
