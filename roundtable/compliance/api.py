@@ -145,7 +145,8 @@ class ComplianceViewSet(PublicReadOnlyViewSet):
     serializer_class = GroupComplianceSerializer
     filterset_class = ComplianceFilter
     lookup_field = "code"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    # The detail is named as the list's rows name the group: `/api/v1/compliance/{group}/`.
+    lookup_url_kwarg = "group"
 
     def get_queryset(self) -> QuerySet[Group]:
         if not permissions.public_scorecard_enabled():

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -46,7 +45,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
         model = Milestone
         fields = ["due_on", "title_lo", "title_en", "description_lo", "description_en", "owner", "status"]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_owner(self, milestone: Milestone) -> str | None:
         return milestone.owner.code if milestone.owner_id else None
 
@@ -108,7 +107,7 @@ class CycleSerializer(serializers.ModelSerializer):
     def get_title_en(self, cycle: Cycle) -> str:
         return cycle.title_in("en")
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_secretariat(self, cycle: Cycle) -> str | None:
         org = cycle.secretariat
         return (org.name_en or org.name_lo) if org else None

@@ -118,7 +118,7 @@ def test_the_api_documents_its_filters_and_refuses_bad_values(client, checklist_
     assert set(parameters) == {"year", "group", "kind", "obligation", "page", "page_size"}
     assert all(p.get("description") for p in parameters.values())
     assert (parameters["year"]["schema"]["minimum"], parameters["year"]["schema"]["maximum"]) == (1900, 2200)
-    assert "/api/v1/compliance/{code}/" in schema["paths"]
+    assert "/api/v1/compliance/{group}/" in schema["paths"]
     for param, value in [
         ("year", "0"),
         ("year", "abc"),
