@@ -9,15 +9,24 @@ priority's title is typed by users, so every export writes its cells through thi
   one of any string starting with "="), with Excel's "quote prefix" style on risky text so that editing the
   cell does not turn it into a formula either.
 
-Numbers, dates and booleans are not user text: they stay what they are. `unguard(text)` is the inverse for
-imports: it takes off the quote that `safe_cell` added, and only that one, so that an exported file imported
-back gives the same text ("-Phone" → "'-Phone" → "-Phone"; "'=x" → "''=x" → "'=x").
+Numbers, dates and booleans are not user text: they stay what they are, typed. `write_cell` gives a date
+cell the ISO date format (DATE_FORMAT) and a moment the local date and time (a spreadsheet has no time zone:
+an aware datetime is written in the site's zone), and a Decimal amount two decimals with grouping
+(AMOUNT_FORMAT). An amount goes in its own cell, its currency code in the next one: never "1,200 USD" as text.
+
+`unguard(text)` is the inverse for imports: it takes off the quote that `safe_cell` added, and only that
+one, so that an exported file imported back gives the same text
+("-Phone" → "'-Phone" → "-Phone"; "'=x" → "''=x" → "'=x").
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
+
+from django.utils import timezone
 
 # What a spreadsheet program reads as the start of a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -26,6 +35,10 @@ QUOTE = "'"
 XLSX_MAX_CELL_CHARS = 32767
 # Characters an XLSX file (XML 1.0) cannot hold: openpyxl refuses them with an exception.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Number formats of typed cells (Excel's codes; LibreOffice reads them).
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+AMOUNT_FORMAT = "#,##0.00"
 
 
 def needs_guard(text: str) -> bool:
@@ -78,6 +91,17 @@ def write_cell(sheet, row: int, column: int, value: Any):
         if risky:
             # Excel's "text, even when edited" flag (what typing a leading ' sets); LibreOffice reads it too.
             cell.quotePrefix = True
+    elif isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.make_naive(timezone.localtime(value))
+        cell.value = value
+        cell.number_format = DATETIME_FORMAT
+    elif isinstance(value, date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, Decimal):
+        cell.value = value
+        cell.number_format = AMOUNT_FORMAT
     else:
         cell.value = value
     return cell

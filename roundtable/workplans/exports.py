@@ -1,7 +1,10 @@
 """A work plan in the guideline template's layout, as DOCX, XLSX or PDF, in the page's language.
 
 One function (`document`) reads the plan into plain rows in the chosen language; each format only lays
-them out. Person names are left out: an export may be public, stakeholders appear as organisations.
+them out. Person names are left out: an export may be public, stakeholders appear as organisations, and the
+chair's signature block names the chairing organisation. DOCX and PDF are in the Government's layout
+(core.documents, core.docx, core/pdf/); the XLSX is typed: dates are dates, a budget is a number with its
+currency in the next column.
 """
 
 from __future__ import annotations
@@ -9,14 +12,17 @@ from __future__ import annotations
 import io
 
 from django.http import HttpResponse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from roundtable.core import docx as D
+from roundtable.core.documents import WORK_PLAN, DocumentMeta, document_reference, group_origin
 from roundtable.core.i18n import current_lang, localized
-from roundtable.core.pdf import render_pdf
+from roundtable.core.pdf import render_document
 from roundtable.core.spreadsheets import write_cell
+from roundtable.groups.models import ChairRole, ChairTerm
 
-from .models import WorkPlan
+from .models import WorkPlan, WorkPlanStatus
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -43,6 +49,33 @@ def _when(priority) -> str:
     return f"{start} – {end}" if start or end else ""
 
 
+def _meta(plan: WorkPlan, lang: str) -> DocumentMeta:
+    """Heading, reference, dates and signature of the plan, in the active language (`lang`)."""
+    group_name, secretariat_name = group_origin(plan.group, lang)
+    approved = (
+        plan.steps.filter(to_status=WorkPlanStatus.APPROVED)
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    chair = (
+        ChairTerm.objects.current(timezone.localdate())
+        .filter(group=plan.group, role=ChairRole.CHAIR)
+        .select_related("organisation")
+        .order_by("start_date", "pk")
+        .first()
+    )
+    return DocumentMeta(
+        reference=document_reference(plan.group.code, WORK_PLAN, plan.year, plan.pk),
+        group_name=group_name,
+        secretariat_name=secretariat_name,
+        dates=[(_("Approved"), approved), (_("Published"), plan.published_at)],
+        signature_role=_("Chair of the group"),
+        signature_name=localized(chair.organisation, "name", lang) if chair else "",
+        landscape=True,
+    )
+
+
 def document(plan: WorkPlan, lang: str) -> dict:
     """The plan's content in `lang`, as the three exports lay it out."""
     with translation.override(lang):
@@ -62,12 +95,17 @@ def document(plan: WorkPlan, lang: str) -> dict:
                     "sdg": [_item(i, lang) for i in p.sdg_targets.all()],
                     "results": localized(p, "expected_results", lang),
                     "when": _when(p),
+                    "start": p.start_date,
+                    "end": p.end_date,
                     "budget": _money(p),
+                    "amount": p.budget,
+                    "currency": p.currency if p.budget is not None else "",
                     "source": p.funding_source,
                 }
             )
         meetings = [
             {
+                "day": m.date,
                 "date": formats.date_format(m.date, "DATE_FORMAT"),
                 "group": localized(m.group, "name", lang),
                 "title": localized(m, "title", lang),
@@ -84,6 +122,7 @@ def document(plan: WorkPlan, lang: str) -> dict:
         group_name = localized(plan.group, "name", lang)
         return {
             "lang": lang,
+            "meta": _meta(plan, lang),
             "title": _("Annual work plan %(year)s") % {"year": plan.year},
             "group": group_name,
             "status": plan.get_status_display(),
@@ -109,6 +148,11 @@ def document(plan: WorkPlan, lang: str) -> dict:
                 "organisation": _("Organisation"),
                 "role": _("Role in the sector"),
                 "none": _("None."),
+                "from": _("From"),
+                "to": _("To"),
+                "amount": _("Estimated budget"),
+                "currency": _("Currency"),
+                "source": _("Funding source"),
             },
             "year": plan.year,
             "strategy": localized(plan, "sector_strategy", lang),
@@ -121,106 +165,66 @@ def document(plan: WorkPlan, lang: str) -> dict:
 
 # --- DOCX ------------------------------------------------------------------------------------------------
 
-
-def _lao_font(run) -> None:
-    """Lao is a complex script: Word picks the font of the `cs` slot for it."""
-    from docx.oxml.ns import qn
-
-    run.font.name = LAO_FONT
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(slot), LAO_FONT)
-
-
-def _cell(cell, text: str, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(text)
-    run.bold = bold
-    _lao_font(run)
+# The priorities' columns (cm), filling the 25.7 cm between the margins of a landscape A4 page.
+PRIORITY_WIDTHS_CM = [1.0, 5.2, 3.6, 3.6, 3.0, 4.0, 2.4, 2.9]
 
 
 def to_docx(doc: dict) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
-
-    document_ = Document()
-    section = document_.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, margin, Cm(1.8))
-    style = document_.styles["Normal"]
-    style.font.size = Pt(10)
-    style.font.name = LAO_FONT
-    labels = doc["labels"]
-
-    def heading(text: str, level: int) -> None:
-        for run in document_.add_heading(text, level=level).runs:
-            _lao_font(run)
-
-    def paragraph(text: str) -> None:
-        _lao_font(document_.add_paragraph().add_run(text or labels["none"]))
-
-    heading(doc["title"], 0)
-    table = document_.add_table(rows=3, cols=2)
-    table.style = "Table Grid"
-    for row, (label, value) in zip(
-        table.rows,
-        [
-            (labels["group"], doc["group"]),
-            (labels["year"], str(doc["year"])),
-            (labels["status"], doc["status"]),
-        ],
-        strict=True,
-    ):
-        _cell(row.cells[0], label, bold=True)
-        _cell(row.cells[1], value)
-    heading(f"1. {labels['strategy']}", 1)
-    paragraph(doc["strategy"])
-    heading(f"2. {labels['context']}", 1)
-    paragraph(doc["context"])
-    heading(f"3. {labels['priorities']}", 1)
-    columns = ["number", "priority", "lead", "nsedp", "sdg", "results", "when", "budget"]
-    table = document_.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
-    for cell, key in zip(table.rows[0].cells, columns, strict=True):
-        _cell(cell, labels[key], bold=True)
-    for p in doc["priorities"]:
-        cells = table.add_row().cells
-        _cell(cells[0], str(p["number"]))
-        _cell(cells[1], p["title"], bold=True)
-        if p["description"]:
-            _lao_font(cells[1].add_paragraph().add_run(p["description"]))
-        _cell(cells[2], "\n".join(x for x in (p["lead"], p["partners"]) if x))
-        _cell(cells[3], "\n".join(p["nsedp"]))
-        _cell(cells[4], "\n".join(p["sdg"]))
-        _cell(cells[5], p["results"])
-        _cell(cells[6], p["when"])
-        _cell(cells[7], "\n".join(x for x in (p["budget"], p["source"]) if x))
-    heading(f"4. {labels['meetings']}", 1)
-    table = document_.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, key in zip(table.rows[0].cells, ["date", "group", "meeting"], strict=True):
-        _cell(cell, labels[key], bold=True)
-    for m in doc["meetings"]:
-        cells = table.add_row().cells
-        _cell(cells[0], m["date"])
-        _cell(cells[1], m["group"])
-        _cell(cells[2], m["title"])
-    heading(f"5. {labels['stakeholders']}", 1)
-    table = document_.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, key in zip(table.rows[0].cells, ["number", "organisation", "role"], strict=True):
-        _cell(cell, labels[key], bold=True)
-    for number, s in enumerate(doc["stakeholders"], start=1):
-        cells = table.add_row().cells
-        _cell(cells[0], str(number))
-        _cell(cells[1], s["organisation"])
-        _cell(cells[2], s["role"])
-    buffer = io.BytesIO()
-    document_.save(buffer)
-    return buffer.getvalue()
+    labels, meta = doc["labels"], doc["meta"]
+    with translation.override(doc["lang"]):
+        document_ = D.government_document(meta=meta, size_pt=9.5)
+        D.document_header(document_, meta)
+        document_.add_heading(doc["title"], level=0)
+        D.add_table(
+            document_,
+            [labels["group"], labels["year"], labels["status"]],
+            [[doc["group"], str(doc["year"]), doc["status"]]],
+            [12.0, 4.0, 9.7],
+        )
+        document_.add_heading(f"1. {labels['strategy']}", level=1)
+        document_.add_paragraph(doc["strategy"] or labels["none"])
+        document_.add_heading(f"2. {labels['context']}", level=1)
+        document_.add_paragraph(doc["context"] or labels["none"])
+        document_.add_heading(f"3. {labels['priorities']}", level=1)
+        columns = ["number", "priority", "lead", "nsedp", "sdg", "results", "when", "budget"]
+        table = D.add_table(
+            document_,
+            [labels[key] for key in columns],
+            [
+                [
+                    str(p["number"]),
+                    "\n".join(x for x in (p["title"], p["description"]) if x),
+                    "\n".join(x for x in (p["lead"], p["partners"]) if x),
+                    "\n".join(p["nsedp"]),
+                    "\n".join(p["sdg"]),
+                    p["results"],
+                    p["when"],
+                    "\n".join(x for x in (p["budget"], p["source"]) if x),
+                ]
+                for p in doc["priorities"]
+            ],
+            PRIORITY_WIDTHS_CM,
+        )
+        for row in table.rows[1:]:  # the priority's title in bold
+            runs = row.cells[1].paragraphs[0].runs
+            if runs:
+                runs[0].bold = True
+        document_.add_heading(f"4. {labels['meetings']}", level=1)
+        D.add_table(
+            document_,
+            [labels["date"], labels["group"], labels["meeting"]],
+            [[m["date"], m["group"], m["title"]] for m in doc["meetings"]],
+            [4.5, 8.0, 13.2],
+        )
+        document_.add_heading(f"5. {labels['stakeholders']}", level=1)
+        D.add_table(
+            document_,
+            [labels["number"], labels["organisation"], labels["role"]],
+            [[str(n), s["organisation"], s["role"]] for n, s in enumerate(doc["stakeholders"], start=1)],
+            [1.2, 14.5, 10.0],
+        )
+        D.signature_block(document_, role=meta.signature_role, name=meta.signature_name)
+        return D.to_bytes(document_)
 
 
 # --- XLSX ------------------------------------------------------------------------------------------------
@@ -237,6 +241,7 @@ def to_xlsx(doc: dict) -> bytes:
     """Every cell through core.spreadsheets.write_cell: typed text starting like a formula stays text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     labels = doc["labels"]
     bold = Font(name=LAO_FONT, bold=True)
@@ -254,7 +259,7 @@ def to_xlsx(doc: dict) -> bytes:
                 cell = write_cell(sheet, r, col, value)
                 cell.font, cell.alignment = normal, wrap
         for col, width in enumerate(widths, start=1):
-            sheet.column_dimensions[chr(64 + col)].width = width
+            sheet.column_dimensions[get_column_letter(col)].width = width
         sheet.freeze_panes = sheet.cell(row=start + 1, column=1)
 
     sheet = book.active
@@ -272,9 +277,10 @@ def to_xlsx(doc: dict) -> bytes:
         cell = write_cell(sheet, r, 2, value)
         cell.font, cell.alignment = normal, wrap
     start = len(facts) + 3
+    header = ["number", "priority", "lead", "nsedp", "sdg", "results", "from", "to", "amount", "currency"]
     table(
         sheet,
-        [labels[k] for k in ("number", "priority", "lead", "nsedp", "sdg", "results", "when", "budget")],
+        [labels[k] for k in header] + [labels["source"]],
         [
             [
                 p["number"],
@@ -283,20 +289,23 @@ def to_xlsx(doc: dict) -> bytes:
                 "\n".join(p["nsedp"]),
                 "\n".join(p["sdg"]),
                 p["results"],
-                p["when"],
-                "\n".join(x for x in (p["budget"], p["source"]) if x),
+                p["start"],
+                p["end"],
+                p["amount"],
+                p["currency"],
+                p["source"],
             ]
             for p in doc["priorities"]
         ],
-        [6, 45, 28, 40, 36, 36, 20, 24],
+        [6, 45, 28, 40, 36, 36, 12, 12, 16, 9, 24],
         start=start,
     )
     meetings = book.create_sheet(_sheet_title(labels["meetings"]))
     table(
         meetings,
         [labels["date"], labels["group"], labels["meeting"]],
-        [[m["date"], m["group"], m["title"]] for m in doc["meetings"]],
-        [20, 40, 50],
+        [[m["day"], m["group"], m["title"]] for m in doc["meetings"]],
+        [14, 40, 50],
     )
     people = book.create_sheet(_sheet_title(labels["stakeholders"]))
     table(
@@ -314,7 +323,8 @@ def to_xlsx(doc: dict) -> bytes:
 
 
 def to_pdf(doc: dict) -> bytes:
-    return render_pdf("workplans/export_pdf.html", {"doc": doc})
+    with translation.override(doc["lang"]):
+        return render_document("workplans/export_pdf.html", {"doc": doc}, doc["meta"])
 
 
 RENDERERS = {"docx": to_docx, "xlsx": to_xlsx, "pdf": to_pdf}
