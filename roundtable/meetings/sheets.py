@@ -3,17 +3,20 @@
 Columns: No., name, position, organisation, email, phone, gender, signature. Only the secretariat may
 download it (the views check), and each line's email and phone only as far as the one who downloads it may
 read them (permissions.contact_visible_participant_ids): a sheet is not a way round the directory's rule.
+Both formats are in the Government's layout (core.documents, core.docx, core/pdf/), landscape A4, in the
+page's language, with the chair's signature under the list.
 """
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from roundtable.core.i18n import localized
-from roundtable.core.pdf import render_pdf
+from roundtable.core import docx as D
+from roundtable.core.documents import SIGN_IN_SHEET, DocumentMeta, document_reference, group_origin
+from roundtable.core.i18n import current_lang, localized
+from roundtable.core.pdf import render_document
+from roundtable.groups.models import ChairRole, ChairTerm
 
 from . import permissions
 from .models import Meeting
@@ -57,6 +60,36 @@ def headers() -> list[str]:
     ]
 
 
+def document_meta(meeting: Meeting) -> DocumentMeta:
+    """Heading, reference, date and signature of the sheet, in the active language."""
+    lang = current_lang()
+    day = timezone.localdate(meeting.start)
+    group_name, secretariat_name = group_origin(meeting.group, lang)
+    if meeting.chair_person_id:
+        role, name = _("Chair of the meeting"), localized(meeting.chair_person, "name", lang)
+    else:
+        chair = (
+            ChairTerm.objects.current(day)
+            .filter(group=meeting.group, role=ChairRole.CHAIR)
+            .select_related("organisation", "person")
+            .order_by("start_date", "pk")
+            .first()
+        )
+        role, name = _("Chair of the group"), ""
+        if chair is not None:
+            name = localized(chair.person, "name", lang) if chair.person_id else ""
+            name = " · ".join(filter(None, [name, localized(chair.organisation, "name", lang)]))
+    return DocumentMeta(
+        reference=document_reference(meeting.group.code, SIGN_IN_SHEET, day.year, meeting.pk),
+        group_name=group_name,
+        secretariat_name=secretariat_name,
+        dates=[(_("Date of the meeting"), day)],
+        signature_role=role,
+        signature_name=name,
+        landscape=True,
+    )
+
+
 def _context(meeting: Meeting, viewer) -> dict:
     return {
         "meeting": meeting,
@@ -68,62 +101,46 @@ def _context(meeting: Meeting, viewer) -> dict:
         "rows": sheet_rows(meeting, viewer),
         "headers": headers(),
         "blank_rows": range(5),
+        "lang": current_lang(),
     }
 
 
 def sheet_pdf(meeting: Meeting, viewer) -> bytes:
-    return render_pdf("meetings/sheet.html", _context(meeting, viewer))
+    return render_document("meetings/sheet.html", _context(meeting, viewer), document_meta(meeting))
+
+
+# The columns (cm) in the 25.7 cm between the margins of a landscape A4 page.
+SHEET_WIDTHS_CM = [1.0, 4.2, 3.4, 4.4, 4.6, 2.8, 1.5, 3.8]
 
 
 def sheet_docx(meeting: Meeting, viewer) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
     context = _context(meeting, viewer)
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
-    style = doc.styles["Normal"]
-    style.font.name = "Noto Sans Lao"
-    style.font.size = Pt(10)
-    # Word picks the font of Lao text from the complex-script slot.
-    style.element.rPr.rFonts.set(qn("w:cs"), "Noto Sans Lao")
-    doc.add_heading(_("List of participants with contact details"), level=1)
-    doc.add_paragraph(f"{context['title']} · {context['group']}")
-    doc.add_paragraph(
+    meta = document_meta(meeting)
+    document = D.government_document(meta=meta, size_pt=10)
+    D.document_header(document, meta)
+    document.add_heading(_("List of participants with contact details"), level=1)
+    document.add_paragraph(f"{context['title']} · {context['group']}")
+    document.add_paragraph(
         f"{_('Date')}: {context['when']} ({_('Vientiane time')})    {_('Venue')}: {meeting.venue or '—'}"
     )
-    table = doc.add_table(rows=1, cols=len(context["headers"]))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, context["headers"], strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in context["rows"]:
-        cells = table.add_row().cells
-        values = [
-            str(row["number"]),
-            row["name"],
-            row["position"],
-            row["organisation"],
-            row["email"],
-            row["phone"],
-            row["gender"],
-            "",
-        ]
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = value
-    for _blank in context["blank_rows"]:
-        table.add_row()
-    widths = [Cm(1), Cm(4.5), Cm(3.5), Cm(4.5), Cm(4.5), Cm(3), Cm(1.5), Cm(4)]
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    D.add_table(
+        document,
+        context["headers"],
+        [
+            [
+                str(row["number"]),
+                row["name"],
+                row["position"],
+                row["organisation"],
+                row["email"],
+                row["phone"],
+                row["gender"],
+                "",
+            ]
+            for row in context["rows"]
+        ],
+        SHEET_WIDTHS_CM,
+        blank_rows=len(context["blank_rows"]),
+    )
+    D.signature_block(document, role=meta.signature_role, name=meta.signature_name)
+    return D.to_bytes(document)

@@ -2,41 +2,45 @@
 
 Header (meeting, date, venue, chair, co-chairs), attendance by organisation, then for each agenda item
 a table "Subject / Decision / Responsible / Deadline": the discussion and decisions, then one row per
-action point. The labels are in the version's language, whatever the page's language.
+action point. The labels are in the version's language, whatever the page's language. Both formats are in
+the Government's layout (core.documents, core.docx, core/pdf/): the national heading, the group and its
+secretariat, the reference RTP/<GROUP>/MIN/<YEAR>/<meeting>, the approval and publication dates, the chair's
+signature, page N of M, A4.
 """
 
 from __future__ import annotations
 
-import io
-
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
-from roundtable.core.pdf import render_pdf
+from roundtable.core import docx as D
+from roundtable.core.documents import MINUTES, DocumentMeta, document_reference, group_origin
+from roundtable.core.pdf import render_document
 
 from .document import MinutesDocument
 from .models import MinutesVersion
-
-DOCX_FONT = "Noto Sans Lao"
 
 
 def _date(value) -> str:
     return formats.date_format(value, "DATE_FORMAT") if value else ""
 
 
-def _set_font(style, name: str) -> None:
-    # Word takes Lao from the complex-script font slot (w:cs), not from ascii/hAnsi.
-    style.font.name = name
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(slot), name)
+def document_meta(doc: MinutesDocument, version: MinutesVersion) -> DocumentMeta:
+    """Heading, reference, dates and signature of one language version (call it in the version's language)."""
+    meeting = version.minutes.meeting
+    group_name, secretariat_name = group_origin(meeting.group, doc.lang)
+    return DocumentMeta(
+        reference=document_reference(doc.group_code, MINUTES, doc.date.year, meeting.pk),
+        group_name=group_name,
+        secretariat_name=secretariat_name,
+        dates=[
+            (_("Date of the meeting"), doc.date),
+            (_("Approved by the chair"), version.chair_approved_at),
+            (_("Published"), version.published_at),
+        ],
+        signature_role=_("Chair of the meeting") if doc.chaired_by else _("Chair of the group"),
+        signature_name=doc.chaired_by or doc.chair,
+    )
 
 
 def labels() -> dict[str, str]:
@@ -66,41 +70,49 @@ def labels() -> dict[str, str]:
     }
 
 
+# The item tables' columns (cm) in the 17 cm between the margins of a portrait A4 page.
+ITEM_WIDTHS_CM = [4.8, 6.4, 3.3, 2.5]
+
+
 def minutes_docx(doc: MinutesDocument, version: MinutesVersion) -> bytes:
     with translation.override(doc.lang):
         text = labels()
-        document = Document()
-        for style_name in ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid"):
-            try:
-                _set_font(document.styles[style_name], DOCX_FONT)
-            except KeyError:
-                continue
-        document.styles["Normal"].font.size = Pt(10.5)
+        meta = document_meta(doc, version)
+        document = D.government_document(meta=meta)
+        D.document_header(document, meta)
+        if version.status != "published":
+            document.add_paragraph(version.get_status_display()).runs[0].italic = True
         document.add_heading(text["title"], level=0)
         document.add_paragraph(doc.meeting_title).runs[0].bold = True
-
-        header = document.add_table(rows=0, cols=2)
-        header.style = "Table Grid"
-        for label, value in (
-            (text["group"], doc.group_name),
-            (text["date"], doc.when()),
-            (text["venue"], doc.venue),
-            (text["chaired_by"], doc.chaired_by),
-            (text["chair"], doc.chair),
-            (text["cochairs"], "; ".join(doc.cochairs)),
-        ):
-            cells = header.add_row().cells
-            cells[0].text, cells[1].text = label, value or "—"
+        D.add_table(
+            document,
+            [text["group"], doc.group_name],
+            [
+                (label, value or "—")
+                for label, value in (
+                    (text["date"], doc.when()),
+                    (text["venue"], doc.venue),
+                    (text["chaired_by"], doc.chaired_by),
+                    (text["chair"], doc.chair),
+                    (text["cochairs"], "; ".join(doc.cochairs)),
+                )
+            ],
+            [4.5, 12.5],
+        )
 
         document.add_heading(text["attendance"], level=1)
-        attendance = document.add_table(rows=1, cols=2)
-        attendance.style = "Table Grid"
-        attendance.rows[0].cells[0].text = text["organisation"]
-        attendance.rows[0].cells[1].text = text["participants"]
-        for org in doc.organisations:
-            cells = attendance.add_row().cells
-            cells[0].text = org.name + (f" ({org.acronym})" if org.acronym else "")
-            cells[1].text = ", ".join(org.people) if org.people else str(org.count)
+        D.add_table(
+            document,
+            [text["organisation"], text["participants"]],
+            [
+                (
+                    org.name + (f" ({org.acronym})" if org.acronym else ""),
+                    ", ".join(org.people) if org.people else str(org.count),
+                )
+                for org in doc.organisations
+            ],
+            [7.5, 9.5],
+        )
         counts = doc.gender_counts
         document.add_paragraph(
             f"{text['total']}: {doc.attendee_count} · {text['women']}: {counts['f']} · "
@@ -109,28 +121,33 @@ def minutes_docx(doc: MinutesDocument, version: MinutesVersion) -> bytes:
 
         for item in doc.items:
             document.add_heading(f"{item.number}. {item.title}", level=1)
-            table = document.add_table(rows=1, cols=4)
-            table.style = "Table Grid"
-            for cell, label in zip(
-                table.rows[0].cells, ("subject", "decision", "responsible", "deadline"), strict=True
-            ):
-                cell.text = text[label]
-                cell.paragraphs[0].runs[0].bold = True
-            cells = table.add_row().cells
-            cells[0].text = item.discussion or "—"
-            cells[1].text = "\n".join(f"{i}. {d}" for i, d in enumerate(item.decisions, start=1)) or "—"
-            for action in item.actions:
-                cells = table.add_row().cells
-                cells[0].text = f"{text['action']}:"
-                cells[1].text = action.what
-                cells[2].text = action.responsible or "—"
-                cells[3].text = _date(action.due_date) or "—"
+            rows = [
+                (
+                    item.discussion or "—",
+                    "\n".join(f"{i}. {d}" for i, d in enumerate(item.decisions, start=1)) or "—",
+                    "",
+                    "",
+                )
+            ]
+            rows += [
+                (f"{text['action']}:", a.what, a.responsible or "—", _date(a.due_date) or "—")
+                for a in item.actions
+            ]
+            D.add_table(
+                document,
+                [text["subject"], text["decision"], text["responsible"], text["deadline"]],
+                rows,
+                ITEM_WIDTHS_CM,
+            )
 
-        buffer = io.BytesIO()
-        document.save(buffer)
-        return buffer.getvalue()
+        D.signature_block(document, role=meta.signature_role, name=meta.signature_name)
+        return D.to_bytes(document)
 
 
 def minutes_pdf(doc: MinutesDocument, version: MinutesVersion) -> bytes:
     with translation.override(doc.lang):
-        return render_pdf("minutes/export_pdf.html", {"doc": doc, "text": labels(), "version": version})
+        return render_document(
+            "minutes/export_pdf.html",
+            {"doc": doc, "text": labels(), "version": version},
+            document_meta(doc, version),
+        )

@@ -66,7 +66,7 @@ def test_the_docx_sign_in_sheet_has_the_guidelines_columns_and_the_contacts(worl
         "/en" + reverse("meetings:sheet_docx", args=[invited.pk])[3:]
     )
     doc = Document(io.BytesIO(response.content))
-    table = doc.tables[0]
+    table = doc.tables[-1]  # the list; the first table is the heading's origin (core.docx.document_origin)
     header = [c.text for c in table.rows[0].cells]
     assert header == [
         "No.",
