@@ -191,7 +191,8 @@ class Chart:
                     (shape.x * scale, shape.y * scale), shape.text, fill=shape.fill, font=font, anchor=anchor
                 )
         buffer = io.BytesIO()
-        image.save(buffer, format="PNG", compress_level=6)
+        # Only the SVG picture's fallback: quick compression (level 6 took as long as drawing).
+        image.save(buffer, format="PNG", compress_level=1)
         return buffer.getvalue()
 
 

@@ -93,8 +93,19 @@ def para(document, text: str = "", *, bold=False, size=None, align=None, italic=
     return paragraph
 
 
+def style_id(document, name: str) -> str:
+    """The style's id, looked up once per document: python-docx finds a style by name by walking every
+    style of the template (and again to compare it with the default), which was a third of the compiled
+    report's DOCX time for its 230 headings and 110 tables."""
+    ids = document.__dict__.setdefault("_style_ids", {})
+    if name not in ids:
+        ids[name] = document.styles[name].style_id
+    return ids[name]
+
+
 def heading(document, text: str, level: int):
-    h = document.add_heading(level=level)
+    h = document.add_paragraph()
+    h._p.style = style_id(document, f"Heading {level}")
     run(h, text)
     return h
 
@@ -132,7 +143,7 @@ def page_footer(section) -> None:
 def table(document, header: list[str] | None, rows: list[list[str]], widths: list[float] | None = None):
     """A grid table; `widths` (cm) are given to Word as the columns' widths."""
     t = document.add_table(rows=0, cols=len(header or rows[0]) if (header or rows) else 1)
-    t.style = "Table Grid"
+    t._tbl.tblStyle_val = style_id(document, "Table Grid")
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     if header:
         cells = t.add_row().cells
