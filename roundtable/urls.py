@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("round-table/", include("roundtable.reports.urls")),
     path("compliance/", include("roundtable.compliance.urls")),
     path("search/", include("roundtable.search.urls")),
+    path("data/", include("roundtable.api.opendata.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
