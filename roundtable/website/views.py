@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,6 +22,9 @@ from roundtable.groups import permissions as group_permissions
 from roundtable.groups.models import ChairRole, ChairTerm, Group, GroupKind
 from roundtable.groups.roles import CHAIR, COCHAIR, MEMBER, SECRETARIAT, roles_by_group
 from roundtable.groups.views import stakeholders_url
+from roundtable.meetings.models import Meeting
+from roundtable.minutes.models import Minutes, MinutesStatus
+from roundtable.workplans.models import WorkPlan
 
 ROLE_LABELS = {
     CHAIR: _("Chair"),
@@ -32,13 +35,79 @@ ROLE_LABELS = {
 ROLE_ORDER = list(ROLE_LABELS)
 
 
+HOME_LIST_LENGTH = 5
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    swgs = Group.objects.active().swgs().order_by("order", "code").only("code", "name_lo", "name_en")
-    forums = (
-        Group.objects.active().forums().order_by("order", "code").only("code", "name_lo", "name_en", "kind")
+    """What is happening, the same for every visitor (public data only): the next public meetings, the
+    latest published minutes and work plans, and the groups. A fixed number of queries (one per list),
+    whatever the amount of data."""
+    groups = list(
+        Group.objects.active().filter(kind__in=[GroupKind.SWG, GroupKind.FORUM]).order_by("order", "code")
     )
-    context = {"swgs": list(swgs), "forums": list(forums), "sections": home_sections.build(request)}
+    meetings = list(
+        Meeting.objects.published()
+        .upcoming()
+        .select_related("group")
+        .order_by("start", "pk")[:HOME_LIST_LENGTH]
+    )
+    published = Q(versions__status=MinutesStatus.PUBLISHED)
+    minutes = list(
+        Minutes.objects.published()
+        .annotate(last_published=Max("versions__published_at", filter=published))
+        .select_related("meeting", "meeting__group")
+        .order_by("-last_published", "-pk")[:HOME_LIST_LENGTH]
+    )
+    plans = list(
+        WorkPlan.objects.published()
+        .select_related("group")
+        .order_by("-published_at", "-pk")[:HOME_LIST_LENGTH]
+    )
+    context = {
+        "meetings": meetings,
+        "minutes_list": minutes,
+        "plans": plans,
+        "swgs": [g for g in groups if g.kind == GroupKind.SWG],
+        "forums": [g for g in groups if g.kind == GroupKind.FORUM],
+        "sections": home_sections.build(request),
+    }
     return render(request, "website/home.html", context)
+
+
+def site_map(request: HttpRequest) -> HttpResponse:
+    """The site map for people: the site's sections, and each active group with its public pages (one
+    query). Crawlers read /sitemap.xml."""
+    sections = [
+        (reverse("groups:list"), _("Groups"), _("Forums and Sector Working Groups, with who chairs them")),
+        (reverse("meetings:calendar"), _("Calendar"), _("Public meetings by month")),
+        (reverse("meetings:list"), _("Meetings"), _("Public meetings of every group")),
+        (reverse("minutes:public_list"), _("Minutes"), _("Published minutes of every group")),
+        (reverse("workplans:public_list"), _("Work plans"), _("Published annual work plans")),
+        (
+            reverse("directory:organisations"),
+            _("Organisations"),
+            _("Ministries and development partners taking part"),
+        ),
+        (
+            reverse("reports:cycles"),
+            _("Round Table meetings"),
+            _("The Round Table meetings and their reports"),
+        ),
+        (reverse("compliance:public"), _("Scorecard"), _("How each group meets the guideline")),
+        (reverse("frameworks:list"), _("Frameworks"), _("The NSEDP, the SDGs and the Vientiane Declaration")),
+        (reverse("aid:overview"), _("Aid data"), _("Development assistance by sector and partner")),
+        (reverse("search:search"), _("Search"), _("Search the whole site")),
+        ("/api/v1/docs/", _("Open data and API"), _("The site's public data, for programs")),
+    ]
+    tree: list[tuple[Group, list[Group]]] = []
+    children: dict[int, list[Group]] = {}
+    for group in Group.objects.active().in_tree_order():
+        if group.parent_id is None:
+            children[group.pk] = []
+            tree.append((group, children[group.pk]))
+        elif group.parent_id in children:  # a sub-SWG of an inactive SWG has no branch to hang from
+            children[group.parent_id].append(group)
+    return render(request, "website/site_map.html", {"site_sections": sections, "tree": tree})
 
 
 @dataclass
