@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Framework, FrameworkItem
+from .models import Framework, FrameworkItem, Indicator, IndicatorValue
 
 
 @admin.register(Framework)
@@ -19,3 +19,19 @@ class FrameworkItemAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "title_en", "title_lo", "short_en", "short_lo"]
     raw_id_fields = ["parent"]
     ordering = ["framework", "sort_key"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["item", "owner_code", "baseline_year", "baseline_value", "target_year", "target_value"]
+    list_filter = ["item__framework", "owner_code"]
+    list_select_related = ["item__framework"]
+    raw_id_fields = ["item"]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "year", "value", "state"]
+    list_filter = ["state", "year"]
+    list_select_related = ["indicator__item__framework"]
+    raw_id_fields = ["indicator", "entered_by", "submitted_by", "reviewed_by"]

@@ -128,3 +128,6 @@ class FrameworkItemViewSet(PublicReadOnlyViewSet):
 
 register_route("frameworks", FrameworkViewSet, basename="framework")
 register_route("framework-items", FrameworkItemViewSet, basename="frameworkitem")
+
+# The indicators' monitoring publishes its own endpoint (/api/v1/indicators/).
+from . import indicator_api  # noqa: E402, F401

@@ -7,4 +7,4 @@ class FrameworksConfig(AppConfig):
 
     def ready(self) -> None:
         # The app's pages in the sitemap and its public API.
-        from . import api, search, sitemaps  # noqa: F401
+        from . import api, indicator_sections, indicator_sitemaps, search, sitemaps  # noqa: F401

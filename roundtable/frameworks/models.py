@@ -25,6 +25,7 @@ class ItemLevel(models.TextChoices):
     TARGET = "target", _("Target")
     PRINCIPLE = "principle", _("Principle")
     INDICATOR = "indicator", _("Indicator")
+    ACTION = "action", _("Action")
 
 
 class Framework(BilingualNameModel):
@@ -166,3 +167,7 @@ def make_sort_key(code: str) -> str:
         match = _LEADING_NUMBER.match(part)
         keys.append(match.group(1).zfill(4) + match.group(2).lower() if match else part.lower())
     return ".".join(keys)
+
+
+# The indicators' monitoring (baselines, targets, owners, yearly values) has its own module.
+from .indicator_models import Indicator, IndicatorValue, ValueState  # noqa: E402, F401

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,6 +6,7 @@ app_name = "frameworks"
 
 urlpatterns = [
     path("", views.framework_list, name="list"),
+    path("", include("roundtable.frameworks.indicator_urls")),
     path("<slug:code>/", views.framework_detail, name="detail"),
     path("<slug:code>/edit/", views.framework_edit, name="edit"),
     path("<slug:code>/items/add/", views.item_add, name="item_add"),

@@ -7,4 +7,4 @@ class GroupsConfig(AppConfig):
 
     def ready(self) -> None:
         # The app's pages in the sitemap and its public API.
-        from . import api, search, sitemaps  # noqa: F401
+        from . import api, indicator_owners, search, sitemaps  # noqa: F401
