@@ -21,20 +21,36 @@ def _source(lang: str) -> str:
         )
 
 
+YEARS = 5  # the reporting year and the four before it: the trend beside the year's figures
+
+
 def oda_facts(group, year: int, on: date | None = None) -> dict | None:
-    """Committed and disbursed in USD in `year` for the group (an SWG with its sub-SWGs), by partner; None
-    when nothing is counted for it that year."""
-    shares = figures.visible_shares(None).filter(
-        group__in=figures.group_scope(group), transaction__date__year=year
-    )
+    """Committed and disbursed in USD in `year` for the group (an SWG with its sub-SWGs), by partner, and
+    by year over the reporting year and the four before it; None when nothing is counted for it in `year`."""
+    scope = figures.visible_shares(None).filter(group__in=figures.group_scope(group))
+    shares = scope.filter(transaction__date__year=year)
     totals = figures.totals(shares, "usd")
     if not totals["committed"] and not totals["disbursed"]:
         return None
     partners = figures.by_partner(shares, "usd")
+    years = {
+        row["year"]: row
+        for row in figures.by_year(
+            scope.filter(transaction__date__year__gt=year - YEARS, transaction__date__year__lte=year), "usd"
+        )
+    }
     return {
         "currency": "USD",
         "committed": float(totals["committed"]),
         "disbursed": float(totals["disbursed"]),
+        "years": [
+            {
+                "year": y,
+                "committed": float(years[y]["committed"]) if y in years else 0.0,
+                "disbursed": float(years[y]["disbursed"]) if y in years else 0.0,
+            }
+            for y in range(year - YEARS + 1, year + 1)
+        ],
         **{f"source_{lang}": _source(lang) for lang in ("lo", "en")},
         "partners": [
             {

@@ -142,6 +142,9 @@ def labels() -> dict[str, str]:
         "committed": _("Committed"),
         "disbursed": _("Disbursed"),
         "partner": _("Development partner"),
+        "year": _("Year"),
+        "oda_years": _("Committed and disbursed by year (USD)"),
+        "oda_partners": _("By development partner, in the reporting year (USD)"),
         "sub_group": _("Sub-SWG"),
         "held": _("Meetings held"),
         "minimum": _("Minimum"),
@@ -419,10 +422,22 @@ def build_document(
         return doc
 
 
+def _money(value) -> str:
+    return formats.number_format(value or 0, 0, force_grouping=True)
+
+
 def _oda(oda: dict | None, lang: str) -> dict | None:
     if not oda:
         return None
     return {
+        "years": [
+            {
+                "year": str(row["year"]),
+                "committed": _money(row["committed"]),
+                "disbursed": _money(row["disbursed"]),
+            }
+            for row in oda.get("years", [])
+        ],
         "currency": oda.get("currency", ""),
         "committed": formats.number_format(oda.get("committed") or 0, 0, force_grouping=True),
         "disbursed": formats.number_format(oda.get("disbursed") or 0, 0, force_grouping=True),

@@ -324,7 +324,15 @@ def report_body(
     if doc.oda:
         para(document, f"{L['committed']}: {doc.oda['committed']} {doc.oda['currency']} · "
                        f"{L['disbursed']}: {doc.oda['disbursed']} {doc.oda['currency']}")  # fmt: skip
+        if doc.oda["years"]:
+            para(document, L["oda_years"], bold=True)
+            table(
+                document,
+                [L["year"], L["committed"], L["disbursed"]],
+                [[y["year"], y["committed"], y["disbursed"]] for y in doc.oda["years"]],
+            )
         if doc.oda["partners"]:
+            para(document, L["oda_partners"], bold=True)
             table(
                 document,
                 [L["partner"], L["committed"], L["disbursed"]],
