@@ -35,6 +35,15 @@ def _fast_and_quiet(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Every test starts with an empty cache: a page stored by an earlier test, whose rows were rolled back
+    (a rollback sends no signal), must not be served to this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _interface_language_reset():
     """Every test starts, and leaves, in the default interface language.
 

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # ETags: a visitor on a slow, costly link who reloads an unchanged page gets a 304, not the page again.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous visitors' public pages from the cache (roundtable/core/pagecache.py), before the session,
+    # language and template work that a stored page no longer needs; every HTML page's Cache-Control.
+    "roundtable.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +147,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bo
         **DATABASES["default"].get("OPTIONS", {}),
     }
 
+# The cache: local memory in each process unless REDIS_URL names a Redis server (shared by every process
+# and machine; needs the `redis` package). The page cache (roundtable/core/pagecache.py) keeps anonymous
+# pages RT_PAGE_CACHE_SECONDS at most (any change to a record makes them stale at once) and tells browsers
+# to keep them RT_PAGE_MAX_AGE seconds. With local memory, the site's generation is a small file that every
+# process on the machine reads (RT_PAGE_CACHE_STAMP; a file in the temporary folder by default).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "roundtable",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
+RT_PAGE_CACHE_SECONDS = int(os.environ.get("RT_PAGE_CACHE_SECONDS", "600"))
+RT_PAGE_MAX_AGE = int(os.environ.get("RT_PAGE_MAX_AGE", "60"))
+RT_PAGE_CACHE_STAMP = os.environ.get("RT_PAGE_CACHE_STAMP", "")
+# The iCalendar feeds carry this many months back and everything ahead (cached like the pages).
+RT_FEED_PAST_MONTHS = int(os.environ.get("RT_FEED_PAST_MONTHS", "12"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -182,7 +208,9 @@ TIME_ZONE = "Asia/Vientiane"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic writes hashed names (and .gz/.br copies) here when DEBUG is off: WhiteNoise serves them
+# compressed, with a year's max-age and `immutable` (a changed file is a new name).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "roundtable" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
