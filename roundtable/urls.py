@@ -1,17 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from roundtable.core.sitemaps import SITEMAPS
+from roundtable.core.sitemaps import sitemap_index, sitemap_section
 from roundtable.core.views import healthz
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/lo/", permanent=False)),
     path("healthz", healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("roundtable.api.urls")),
     path("feeds/", include("roundtable.meetings.feed_urls")),

@@ -12,12 +12,25 @@ request, so apps add to it at start-up: an app that has public pages writes
             return Meeting.objects.published()        # public items only: nothing private here
 
 Subclass `PublicSitemap`: it lists each page in both languages with hreflang alternates.
+
+`/sitemap.xml` is an index: one `/sitemap-<name>.xml` per registered sitemap, each paginated
+(`?p=2`, `PublicSitemap.limit` addresses a page) and each answer cached under the site's page-cache
+generation (`roundtable.core.pagecache`): any change to a record, a publication or its withdrawal, makes
+every stored sitemap stale at once, so an unpublished page leaves the sitemap on the next request.
 """
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+
+from roundtable.core import pagecache
 
 SITEMAPS: dict[str, type[Sitemap]] = {}
 
@@ -41,6 +54,9 @@ class PublicSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = False
+    # Addresses per sitemap page (each language counts): a search engine fetches small pages, and no page
+    # is rebuilt whole for one change.
+    limit = 1000
 
     def location(self, item) -> str:
         return item.get_absolute_url()
@@ -58,3 +74,45 @@ class PagesSitemap(PublicSitemap):
 
     def location(self, item: str) -> str:
         return reverse(item)
+
+
+def _cached(view):
+    """The sitemap view, its answer kept in the cache under the site's generation and the full address."""
+
+    @wraps(view)
+    def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        key = ":".join(
+            (
+                "rt:sitemap",
+                pagecache.generation(),
+                request.scheme,
+                request.get_host(),
+                request.get_full_path(),
+            )
+        )
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            response.render()
+            cache.set(key, (response.content, response["Content-Type"]), settings.RT_PAGE_CACHE_SECONDS)
+        response["Cache-Control"] = f"public, max-age={settings.RT_PAGE_MAX_AGE}"
+        return response
+
+    return cached_view
+
+
+@_cached
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """`/sitemap.xml`: the index of every registered sitemap and its pages."""
+    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+
+
+@_cached
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """`/sitemap-<section>.xml?p=N`: one registered sitemap, one page of it."""
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)

@@ -36,13 +36,15 @@ def assert_no_secret(body: str, where: str, secrets: set[str]) -> None:
         assert secret not in haystack, f"{where} shows a person's contact detail: {secret}"
 
 
-def sitemap_paths(client: Client) -> list[str]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def sitemap_paths(client: Client, address: str = "/sitemap.xml") -> list[str]:
+    """Every page the sitemap names: /sitemap.xml is an index, its sitemaps are followed."""
+    response = client.get(address)
+    assert response.status_code == 200, address
     root = ET.fromstring(response.content)
     paths = []
     for loc in root.findall(".//sm:loc", SITEMAP_NS):
-        paths.append(re.sub(r"^https?://[^/]+", "", loc.text.strip()))
+        path = re.sub(r"^https?://[^/]+", "", loc.text.strip())
+        paths.extend(sitemap_paths(client, path) if root.tag.endswith("sitemapindex") else [path])
     return paths
 
 
