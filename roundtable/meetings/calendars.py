@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from roundtable.core import permissions as core_permissions
@@ -117,6 +118,12 @@ def entries(user, first: date, last: date, group=None) -> list[Entry]:
         )
     )
     return result
+
+
+def feed_path(group, lang: str) -> str:
+    """The address of the calendar feed (a group's, or all public meetings) in the page's language."""
+    path = reverse("feeds:group", args=[group.code]) if group is not None else reverse("feeds:meetings")
+    return f"{path}?lang={lang}"
 
 
 def month_from(value: str | None) -> date | None:

@@ -5,18 +5,30 @@ update sent (RFC 5546), so that calendar programs replace the event instead of a
 Times are written in UTC, which every calendar program reads without a VTIMEZONE block. An all-day
 meeting is written with DATE values (its Vientiane dates; DTEND is the day after the last, as RFC 5545
 wants), so that it shows as a whole day wherever the reader is.
+
+DTSTAMP is the meeting's last change, not the time of the request: the same meetings give the same bytes,
+so a feed answers with a stable ETag and Last-Modified, and a calendar program that asks again with
+If-None-Match / If-Modified-Since gets a 304 (ConditionalGetMiddleware) until something changes. A feed
+covers `RT_FEED_PAST_MONTHS` months back (from the start of a day, so the window moves once a day) and
+everything ahead, and its body is kept in the cache under the site's page-cache generation.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, time, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.http import http_date
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from roundtable.core import pagecache
 from roundtable.core.i18n import localized
 from roundtable.core.links import page_url
 
@@ -27,6 +39,15 @@ PRODID = "-//Round Table Process Lao PDR//roundtable//EN"
 
 def meeting_page_url(meeting: Meeting, lang: str) -> str:
     return page_url(None, "meetings:detail", [meeting.pk], lang)
+
+
+def _last_change(meeting: Meeting) -> datetime:
+    """When the meeting (or the group whose name its summary carries) last changed."""
+    stamps = [meeting.updated_at or timezone.now()]
+    group_stamp = getattr(meeting.group, "updated_at", None)
+    if group_stamp:
+        stamps.append(group_stamp)
+    return max(stamps).replace(microsecond=0)
 
 
 def _status(meeting: Meeting) -> str:
@@ -54,7 +75,7 @@ def meeting_event(meeting: Meeting, lang: str, *, private: bool = False) -> Even
     event = Event()
     event.add("uid", meeting.ical_uid)
     event.add("sequence", meeting.ical_sequence)
-    event.add("dtstamp", timezone.now().astimezone(UTC))
+    event.add("dtstamp", _last_change(meeting).astimezone(UTC))
     if meeting.all_day:
         days = meeting.local_days
         event.add("dtstart", days[0])
@@ -109,3 +130,45 @@ def feed_ics(meetings: Iterable[Meeting], lang: str, name: str, *, private: bool
     for meeting in meetings:
         cal.add_component(meeting_event(meeting, lang, private=private))
     return cal.to_ical()
+
+
+def window_start() -> datetime:
+    """The first moment a feed covers: the start of the day `RT_FEED_PAST_MONTHS` months ago (Vientiane)."""
+    today = timezone.localdate()
+    months = today.year * 12 + today.month - 1 - int(getattr(settings, "RT_FEED_PAST_MONTHS", 12))
+    year, month = divmod(months, 12)
+    day = min(today.day, 28)
+    return timezone.make_aware(datetime.combine(today.replace(year=year, month=month + 1, day=day), time.min))
+
+
+def in_window(meetings: QuerySet) -> QuerySet:
+    """The meetings a feed carries: those ending after the window's start, the future included."""
+    return meetings.filter(end__gte=window_start()).select_related("group").order_by("start", "pk")
+
+
+def feed_response(
+    request: HttpRequest, meetings: QuerySet, lang: str, name: str, *, private: bool = False
+) -> HttpResponse:
+    """The feed of `meetings` (within the window) as a response with its ETag and Last-Modified, cached.
+
+    A private feed (the owner's secret link) is cached under its own address too, but told to no one else's
+    cache (`private, no-store`); a public one is public for 15 minutes.
+    """
+    start = window_start()
+    where = (request.get_full_path(), lang, start.date().isoformat())
+    key = ":".join(("rt:ics", pagecache.generation(), *where))
+    stored = cache.get(key)
+    if stored is None:
+        chosen = list(in_window(meetings))
+        body = feed_ics(chosen, lang, name, private=private)
+        changed = max((_last_change(m) for m in chosen), default=None)
+        stored = (body, changed)
+        cache.set(key, stored, settings.RT_PAGE_CACHE_SECONDS)
+    body, changed = stored
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="meetings.ics"'
+    response["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    if changed is not None:
+        response["Last-Modified"] = http_date(changed.timestamp())
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=900"
+    return response

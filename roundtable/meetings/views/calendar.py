@@ -9,8 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from roundtable.groups.models import Group
@@ -38,7 +38,7 @@ def _common(request: HttpRequest, months: int) -> dict:
     first = chosen or calendars.parse_month(None)
     after = calendars.add_months(first, months)
     items = calendars.entries(request.user, first, after - timedelta(days=1), group=group)
-    feed_url = reverse("feeds:group", args=[group.code]) if group is not None else reverse("feeds:meetings")
+    feed_url = calendars.feed_path(group, get_language())
     return {
         "group": group,
         "groups": Group.objects.active().order_by("order", "code"),

@@ -1,13 +1,12 @@
-"""iCalendar feeds: public (public meeting information only) and private (through a secret link)."""
+"""iCalendar feeds: public (public meeting information only) and private (through a secret link).
+
+The window, the cache, the ETag and Last-Modified are `ical.feed_response`'s.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.views.decorators.cache import cache_control
 
 from roundtable.core import permissions as core_permissions
 from roundtable.core.i18n import localized
@@ -17,44 +16,23 @@ from roundtable.groups.models import Group
 from .. import ical
 from ..models import CalendarFeedToken, Meeting
 
-# A feed carries the last year and everything ahead: enough for a calendar, small for a phone.
-PAST_DAYS = 366
-
 
 def _lang(request: HttpRequest) -> str:
     lang = request.GET.get("lang", "lo")
     return lang if lang in ("lo", "en") else "lo"
 
 
-def _window(queryset):
-    return (
-        queryset.filter(start__gte=timezone.now() - timedelta(days=PAST_DAYS))
-        .select_related("group")
-        .order_by("start")
-    )
-
-
-def _response(body: bytes, private: bool = False) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="meetings.ics"'
-    if private:
-        response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@cache_control(public=True, max_age=900)
 def public_feed(request: HttpRequest) -> HttpResponse:
     lang = _lang(request)
     name = "Round Table Process · Lao PDR"
-    return _response(ical.feed_ics(_window(Meeting.objects.published()), lang, name))
+    return ical.feed_response(request, Meeting.objects.published(), lang, name)
 
 
-@cache_control(public=True, max_age=900)
 def group_feed(request: HttpRequest, code: str) -> HttpResponse:
     group = get_object_or_404(Group, code=code)
     lang = _lang(request)
     meetings = Meeting.objects.published().filter(group=group)
-    return _response(ical.feed_ics(_window(meetings), lang, localized(group, "name", lang)))
+    return ical.feed_response(request, meetings, lang, localized(group, "name", lang))
 
 
 def private_feed(request: HttpRequest, token: str) -> HttpResponse:
@@ -77,6 +55,4 @@ def private_feed(request: HttpRequest, token: str) -> HttpResponse:
             )
         if person is not None and lang == "lo" and "lang" not in request.GET:
             lang = person.preferred_language
-    return _response(
-        ical.feed_ics(_window(meetings), lang, "Round Table Process", private=True), private=True
-    )
+    return ical.feed_response(request, meetings, lang, "Round Table Process", private=True)
