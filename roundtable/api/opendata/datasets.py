@@ -80,7 +80,8 @@ def _route(prefix: str) -> Route:
 def _activities_changed() -> datetime | None:
     from roundtable.aid.models import Activity, Source
 
-    return Activity.objects.filter(source=Source.IATI).aggregate(last=Max("updated_at"))["last"]
+    # An activity changes here only when an import brings it again.
+    return Activity.objects.filter(source=Source.IATI).aggregate(last=Max("imported_at"))["last"]
 
 
 DATASETS: list[Dataset] = [

@@ -38,13 +38,11 @@ class PublishedFeed(Feed):
 
     feed_type = Rss201rev2Feed
     kind = ""  # minutes, workplans, reports
+    language = None  # the active language, that of the address (Django's default)
 
     def get_object(self, request: HttpRequest, code: str | None = None) -> Group | None:
         self.lang = translation.get_language()
         return get_object_or_404(Group, code=code) if code else None
-
-    def language(self, group) -> str:
-        return self.lang
 
     def link(self, group: Group | None) -> str:
         return group.get_absolute_url() if group else reverse("opendata:index")
