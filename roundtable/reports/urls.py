@@ -37,5 +37,6 @@ urlpatterns = [
     path(report + "sub-swg/<slug:sub>/", reports.edit_subgroup, name="subgroup"),
     path(report + "step/<slug:name>/", reports.step, name="step"),
     path(report + "versions/", reports.versions, name="versions"),
+    path(report + "versions/compare/", reports.version_compare, name="version_compare"),
     path(report + "report.<str:fmt>", reports.export, name="export"),
 ]

@@ -72,7 +72,7 @@ def expected_health_2026() -> dict:
     return {"committed": committed, "disbursed": disbursed}
 
 
-def test_the_reports_oda_facts_are_the_transactions_by_year_and_by_partner(world, reporting, aid, make_report):
+def test_the_oda_facts_are_the_transactions_by_year_and_by_partner(world, reporting, aid, make_report):
     report = make_report(ReportStatus.SUBMITTED)
     oda = report.facts["oda"]  # frozen at submission, from the provider
     expected = expected_health_2026()

@@ -18,9 +18,10 @@ from roundtable.core.history import history_for
 from roundtable.core.htmx import render_page_or_partial
 from roundtable.core.i18n import current_lang
 from roundtable.core.services import Conflict, Refused
+from roundtable.frameworks.indicators import indicators_for_group
 from roundtable.workplans.models import Priority
 
-from .. import permissions, services, workflow
+from .. import compare, permissions, services, workflow
 from ..document import document_for
 from ..exports import report as report_exports
 from ..forms import FollowUpForm, PriorityProgressForm, StepForm, SubgroupNoteForm, TextForm
@@ -62,6 +63,7 @@ def report_context(request: HttpRequest, report, step_form: StepForm | None = No
         else [],
         "history": history_for(user, report),
         "fact_sections": report_exports.fact_sections(doc),
+        "group_indicators": indicators_for_group(report.group, report.cycle.year, user=user),
     }
 
 
@@ -347,6 +349,43 @@ def versions(request: HttpRequest, code: str, group: str) -> HttpResponse:
         )
     rows = list(report.versions.select_related("created_by", "created_by__person").order_by("-number"))
     return render(request, "reports/versions.html", {"report": report, "versions": rows})
+
+
+@login_required
+@require_GET
+def version_compare(request: HttpRequest, code: str, group: str) -> HttpResponse:
+    """Two versions frozen at submission (`?a=1&b=2`, by default the last two), section by section."""
+    report = get_report(request, code, group)
+    if not permissions.can_view_versions(request.user, report):
+        raise PermissionDenied(
+            _("The versions are for the group's secretariat, its chairs and the RTP Secretariat.")
+        )
+
+    def number(name: str) -> int | None:
+        value = request.GET.get(name, "")
+        if not value:
+            return None
+        if not value.isdigit():
+            raise Http404
+        return int(value)
+
+    try:
+        first, second = compare.versions_pair(report, number("a"), number("b"))
+    except LookupError as missing:
+        raise Http404(_("There are no two such versions of this report to compare.")) from missing
+    sections = compare.compare(first.snapshot, second.snapshot, report)
+    return render(
+        request,
+        "reports/version_compare.html",
+        {
+            "report": report,
+            "first": first,
+            "second": second,
+            "sections": sections,
+            "changed": [s for s in sections if s.changed],
+            "numbers": list(report.versions.order_by("number").values_list("number", flat=True)),
+        },
+    )
 
 
 def start_url(cycle, group) -> str:
