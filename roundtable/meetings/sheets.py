@@ -66,7 +66,7 @@ def document_meta(meeting: Meeting) -> DocumentMeta:
     day = timezone.localdate(meeting.start)
     group_name, secretariat_name = group_origin(meeting.group, lang)
     if meeting.chair_person_id:
-        role, name = _("Chair of the meeting"), localized(meeting.chair_person, "name", lang)
+        name = localized(meeting.chair_person, "name", lang)
     else:
         chair = (
             ChairTerm.objects.current(day)
@@ -75,7 +75,7 @@ def document_meta(meeting: Meeting) -> DocumentMeta:
             .order_by("start_date", "pk")
             .first()
         )
-        role, name = _("Chair of the group"), ""
+        name = ""
         if chair is not None:
             name = localized(chair.person, "name", lang) if chair.person_id else ""
             name = " · ".join(filter(None, [name, localized(chair.organisation, "name", lang)]))
@@ -84,7 +84,7 @@ def document_meta(meeting: Meeting) -> DocumentMeta:
         group_name=group_name,
         secretariat_name=secretariat_name,
         dates=[(_("Date of the meeting"), day)],
-        signature_role=role,
+        signature_role=_("Chair"),
         signature_name=name,
         landscape=True,
     )

@@ -38,7 +38,7 @@ def document_meta(doc: MinutesDocument, version: MinutesVersion) -> DocumentMeta
             (_("Approved by the chair"), version.chair_approved_at),
             (_("Published"), version.published_at),
         ],
-        signature_role=_("Chair of the meeting") if doc.chaired_by else _("Chair of the group"),
+        signature_role=_("Chair"),
         signature_name=doc.chaired_by or doc.chair,
     )
 

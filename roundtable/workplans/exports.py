@@ -69,8 +69,8 @@ def _meta(plan: WorkPlan, lang: str) -> DocumentMeta:
         reference=document_reference(plan.group.code, WORK_PLAN, plan.year, plan.pk),
         group_name=group_name,
         secretariat_name=secretariat_name,
-        dates=[(_("Approved"), approved), (_("Published"), plan.published_at)],
-        signature_role=_("Chair of the group"),
+        dates=[(_("Approved by the RTP Secretariat"), approved), (_("Published"), plan.published_at)],
+        signature_role=_("Chair"),
         signature_name=localized(chair.organisation, "name", lang) if chair else "",
         landscape=True,
     )
