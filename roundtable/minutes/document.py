@@ -205,7 +205,8 @@ def build_document(
         start=timezone.localtime(meeting.start),
         end=timezone.localtime(meeting.end),
         all_day=meeting.all_day,
-        venue=meeting.venue,
+        # In the document's language where the meeting has it in both (venue_lo/venue_en), else as stored.
+        venue=localized(meeting, "venue", lang) or str(getattr(meeting, "venue", "") or ""),
         chaired_by=localized(meeting.chair_person, "name", lang) if meeting.chair_person_id else "",
         chair=_term_label(chair, lang) if chair else "",
         cochairs=[_term_label(t, lang) for t in cochairs],
