@@ -326,9 +326,19 @@ class ReportReminder(models.Model):
     )
     sent_at = models.DateTimeField(default=timezone.now)
     recipients = models.PositiveSmallIntegerField(default=0)
+    # Empty for the RTP Secretariat's own; for those `send_report_reminders` sends by the calendar, where the
+    # day stands to the deadline ("before:14", "before:3", "overdue:0", "overdue:1", ...): one of each.
+    offset = models.CharField(max_length=20, blank=True, default="")
 
     class Meta:
         ordering = ["cycle", "group", "sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "group", "offset"],
+                condition=~models.Q(offset=""),
+                name="reports_reminder_once_per_offset",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.cycle_id}/{self.group_id} {self.sent_at:%Y-%m-%d}"
