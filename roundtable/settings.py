@@ -164,6 +164,7 @@ CACHES = {
         }
     )
 }
+RT_PAGE_CACHE = env_bool("RT_PAGE_CACHE", True)
 RT_PAGE_CACHE_SECONDS = int(os.environ.get("RT_PAGE_CACHE_SECONDS", "600"))
 RT_PAGE_MAX_AGE = int(os.environ.get("RT_PAGE_MAX_AGE", "60"))
 RT_PAGE_CACHE_STAMP = os.environ.get("RT_PAGE_CACHE_STAMP", "")

@@ -178,6 +178,11 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not getattr(settings, "RT_PAGE_CACHE", True):
+            # Off (a test that counts a page's queries): headers only, the page always rendered.
+            response = self.get_response(request)
+            stored = _cacheable_request(request) and _cacheable_response(request, response)
+            return _public(response) if stored else _private(response)
         if not _cacheable_request(request):
             return _private(self.get_response(request))
         key = page_key(request)

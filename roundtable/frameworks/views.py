@@ -95,14 +95,36 @@ def build_tree(items: list[FrameworkItem], links: dict[int, list] | None = None)
     return roots
 
 
+# A framework of more items than this is shown one top-level branch at a time (`?part=<code>`): the SDGs'
+# 417 goals, targets and indicators made a 296 KB page, too heavy on a slow link.
+BRANCH_PAGE_ITEMS = 150
+
+
+def _size(node: Node) -> int:
+    """How many items are below this node."""
+    return sum(1 + _size(child) for child in node.children)
+
+
 def framework_detail(request: HttpRequest, code: str) -> HttpResponse:
     """The framework's tree (outcomes → outputs → indicators, goals → targets → indicators) in a fixed
-    number of queries, whatever its size: one for the items, two for the links from groups."""
+    number of queries, whatever its size: one for the items, two for the links from groups.
+
+    A large framework lists its top-level items, each with how many items it holds, and shows the whole
+    branch of the one chosen (`?part=<code>`)."""
     framework = _get_framework(code)
     items = list(framework.items.order_by("sort_key"))
+    tree = build_tree(items, _linked_groups(framework))
+    branches = [(node, _size(node)) for node in tree] if len(items) > BRANCH_PAGE_ITEMS else []
+    part = None
+    if branches:
+        chosen = (request.GET.get("part") or "").strip()
+        part = next((node for node in tree if node.item.code == chosen), None)
+        tree = [part] if part is not None else []
     context = {
         "framework": framework,
-        "tree": build_tree(items, _linked_groups(framework)),
+        "tree": tree,
+        "branches": branches,
+        "part": part,
         "item_count": len(items),
         "illustrative_count": sum(1 for item in items if item.illustrative),
         "can_edit": can_edit_frameworks(request.user),
