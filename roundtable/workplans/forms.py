@@ -12,6 +12,22 @@ from .models import Priority, StakeholderRole, WorkPlan, WorkPlanStep
 from .querystring import whole_number, without_nul
 from .services import HEADER_FIELDS, PRIORITY_ALL_FIELDS, nsedp_for_year
 
+# The pages' short date layout (roundtable.formats: d/m/Y in both languages).
+DATE_LAYOUT = "%d/%m/%Y"
+DATE_HELP = _("Day/month/year, for example 31/01/2026.")
+
+
+class PageDateInput(forms.DateInput):
+    """A date written as the page writes dates (day/month/year), in a text field: a browser's own date
+    field shows the browser's language and layout (month/day/year in many), not the page's. ISO dates
+    are still read (DATE_INPUT_FORMATS)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        attrs = {"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "size": 10, **(attrs or {})}
+        super().__init__(attrs=attrs, format=DATE_LAYOUT)
+
 
 class RevisionMixin(forms.Form):
     # The revision the user loaded: a save from a stale page is refused (core.services.Conflict).
@@ -64,8 +80,8 @@ class PriorityForm(RevisionMixin, forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 3}),
             "expected_results_lo": forms.Textarea(attrs={"rows": 3}),
             "expected_results_en": forms.Textarea(attrs={"rows": 3}),
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_date": PageDateInput(),
+            "end_date": PageDateInput(),
             "partners": forms.SelectMultiple(attrs={"size": 8}),
         }
         field_classes = {"partners": RecordsChoiceField}
@@ -73,6 +89,8 @@ class PriorityForm(RevisionMixin, forms.ModelForm):
     def __init__(self, *args, plan: WorkPlan, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
+        for name in ("start_date", "end_date"):
+            self.fields[name].help_text = DATE_HELP
         if not self.instance.pk:
             self.fields["revision"].required = False
             self.fields["revision"].initial = 1
@@ -141,7 +159,7 @@ PICKERS = ("nsedp_outputs", "sdg_targets")
 
 class MeetingForm(RevisionMixin, forms.Form):
     group = forms.ModelChoiceField(label=_("Group"), queryset=None, empty_label=None)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = forms.DateField(label=_("Date"), widget=PageDateInput(), help_text=DATE_HELP)
     title_lo = forms.CharField(label=_("title (Lao)"), required=False, max_length=255)
     title_en = forms.CharField(label=_("title (English)"), required=False, max_length=255)
 

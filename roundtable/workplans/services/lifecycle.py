@@ -50,6 +50,10 @@ class Action:
     checks_content: bool = False
     snapshot: bool = False
     style: str = ""
+    # A step that does two at once (the RTP Secretariat approves and publishes in one action) passes
+    # through this status: both steps are recorded, the people are told once, of where it arrived.
+    through: str = ""
+    notice: str = ""  # the message sent (default: the step's own)
 
 
 ACTIONS: dict[str, Action] = {
@@ -83,6 +87,10 @@ ACTIONS: dict[str, Action] = {
         Action(
             "publish", gettext_lazy("Publish"), frozenset({S.APPROVED}), S.PUBLISHED,
             permissions.role_may_decide_as_rtp, snapshot=True,
+        ),
+        Action(
+            "approve_publish", gettext_lazy("Approve and publish"), frozenset({S.SUBMITTED}), S.PUBLISHED,
+            permissions.role_may_decide_as_rtp, snapshot=True, through=S.APPROVED, notice="publish",
         ),
     ]
 }  # fmt: skip
@@ -146,13 +154,20 @@ def workplan_take_step(
     if act.target == S.SUBMITTED and current.submitted_at is None:
         changes["submitted_at"] = now
     model_update(current, changes, fields=STEP_FIELDS)
+    if act.through:
+        WorkPlanStep.objects.create(
+            workplan=current, from_status=from_status, to_status=act.through, actor=actor, comment=comment
+        )
+        from_status, comment_of_last = act.through, ""
+    else:
+        comment_of_last = comment
     WorkPlanStep.objects.create(
-        workplan=current, from_status=from_status, to_status=act.target, actor=actor, comment=comment
+        workplan=current, from_status=from_status, to_status=act.target, actor=actor, comment=comment_of_last
     )
     if act.snapshot:
         version_create(plan=current, actor=actor)
     if notify:
         from .. import notices
 
-        notices.step_taken(current, act.name, actor=actor, comment=comment)
+        notices.step_taken(current, act.notice or act.name, actor=actor, comment=comment)
     return current

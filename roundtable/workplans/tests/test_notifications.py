@@ -109,3 +109,17 @@ def test_the_emails_leave_after_the_commit_through_the_step_page(world, make_pla
     make_plan()
     client_for(world.user("secretariat")).post("/lo/workplans/health/2026/step/send/", {"revision": 1})
     assert sorted(m.to[0] for m in mail.outbox) == ["health-chair@example.la", "health-cochair@example.la"]
+
+
+def test_approving_and_publishing_in_one_action_records_both_steps_and_tells_each_person_once(
+    world, make_plan, languages
+):
+    plan = make_plan(status=S.SUBMITTED)
+    plan = take(plan, world, "approve_publish", "rtp", "Well aligned.")
+    assert plan.status == S.PUBLISHED and plan.published_at is not None
+    steps = list(plan.steps.order_by("pk").values_list("from_status", "to_status", "comment"))
+    assert steps == [(S.SUBMITTED, S.APPROVED, "Well aligned."), (S.APPROVED, S.PUBLISHED, "")]
+    everyone = {"health-secretariat": "lo", "health-chair": "lo", "health-cochair": "en"}
+    assert told(plan, "publish") == everyone
+    assert not Notification.objects.filter(key__startswith=f"workplans:{plan.pk}:approve").exists()
+    assert plan.versions.count() == 1

@@ -61,8 +61,12 @@ def create(request: HttpRequest, code: str, year: int) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("The work plan for %(year)s is started.") % {"year": year})
-            return redirect(plan.get_absolute_url())
+            url, next_step = where_to_go_on(plan)
+            messages.success(
+                request,
+                _("The work plan for %(year)s is started.") % {"year": year} + " " + next_step,
+            )
+            return redirect(url)
     return render(
         request,
         "workplans/create.html",
@@ -99,6 +103,24 @@ def edit_header(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(request, "workplans/header_form.html", {"plan": plan, "form": form, "changes": changes})
 
 
+def where_to_go_on(plan: WorkPlan) -> tuple[str, str]:
+    """The page of the secretariat's next step on a plan, and what it is (two queries): a priority
+    linked to no NSEDP output (one started from last year's keeps none: the NSEDP may have changed),
+    else a first priority, else the plan page with its "Send to the chair"."""
+    unlinked = plan.priorities.filter(nsedp_outputs__isnull=True).order_by("order", "pk").first()
+    if unlinked is not None:
+        return (
+            reverse("workplans:priority_edit", args=[plan.group.code, plan.year, unlinked.pk]),
+            _("Next: link the priority to an output of the NSEDP."),
+        )
+    if not plan.priorities.exists():
+        return (
+            reverse("workplans:priority_add", args=[plan.group.code, plan.year]),
+            _("Next: add its first priority."),
+        )
+    return plan.get_absolute_url() + "#steps-form", ""
+
+
 # --- priorities -----------------------------------------------------------------------------------------
 
 
@@ -108,7 +130,8 @@ def _priority(plan: WorkPlan, pk: int) -> Priority:
 
 def _priority_page(request: HttpRequest, plan: WorkPlan, priority: Priority | None) -> HttpResponse:
     """Add or edit a priority. A POST with `filter` (the picker's button, without JavaScript) only shows
-    the form again with the picker filtered: nothing is saved and nothing typed is lost."""
+    the form again with the picker filtered: nothing is saved and nothing typed is lost. A POST with
+    `another` saves and opens the form of a new priority (one page action, not two)."""
     form = PriorityForm(request.POST or None, instance=priority, plan=plan)
     changes = None
     if request.method == "POST" and "filter" not in request.POST and form.is_valid():
@@ -133,6 +156,8 @@ def _priority_page(request: HttpRequest, plan: WorkPlan, priority: Priority | No
             add_service_error(form, error)
         else:
             messages.success(request, _("Saved.") if priority else _("The priority is added."))
+            if "another" in request.POST:
+                return redirect(reverse("workplans:priority_add", args=[plan.group.code, plan.year]))
             return redirect(plan.get_absolute_url() + "#priorities")
     return render(
         request,
