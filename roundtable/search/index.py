@@ -20,12 +20,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Replace
 from django.db.models.signals import post_delete, post_save
 
 from roundtable.core.search import MAX_BODY_CHARS, Document, SearchProvider, providers
 
 from . import text
-from .models import SearchEntry, SearchGrant
+from .models import PUBLIC_WORD, SearchEntry, scope_words
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +66,14 @@ def entry_from_document(kind: str, object_id: int, document: Document, previous:
         url_en=document.url_en,
         is_public=bool(document.public),
         access=document.access,
+        scope=scope_words(
+            kind=kind,
+            is_public=bool(document.public),
+            access=document.access,
+            group_id=document.group_id,
+            day=document.date,
+            people=document.people or (),
+        ),
         source=document.source[:300],
     )
 
@@ -74,23 +84,14 @@ def _write(provider: SearchProvider, objects: Iterable, ids: Iterable[int]) -> i
     previous = {
         (e.object_id, e.part): e for e in SearchEntry.objects.filter(kind=provider.name, object_id__in=ids)
     }
-    entries, people = [], []
-    for obj in objects:
-        for document in provider.documents(obj):
-            entries.append(
-                entry_from_document(provider.name, obj.pk, document, previous.get((obj.pk, document.key)))
-            )
-            people.append(set(document.people or ()))
+    entries = [
+        entry_from_document(provider.name, obj.pk, document, previous.get((obj.pk, document.key)))
+        for obj in objects
+        for document in provider.documents(obj)
+    ]
     with transaction.atomic():
         SearchEntry.objects.filter(kind=provider.name, object_id__in=ids).delete()
         created = SearchEntry.objects.bulk_create(entries)
-        SearchGrant.objects.bulk_create(
-            [
-                SearchGrant(entry=entry, person_id=pid)
-                for entry, pids in zip(created, people, strict=True)
-                for pid in pids
-            ]
-        )
     return len(created)
 
 
@@ -207,7 +208,9 @@ def flush() -> None:
             ids = ids - marks["deleted"].get(kind, set())
             if not ids:
                 continue
-            SearchEntry.objects.filter(kind=kind, object_id__in=ids, is_public=True).update(is_public=False)
+            SearchEntry.objects.filter(kind=kind, object_id__in=ids, is_public=True).update(
+                is_public=False, scope=Replace(F("scope"), Value(PUBLIC_WORD), Value(""))
+            )
             reindex_records.enqueue(kind=kind, ids=sorted(ids))
     except Exception:
         # The record's change is committed already: the index must not turn it into an error page. What

@@ -8,12 +8,67 @@ The full-text structures are the database's own, created by the migrations besid
   the segmented words (`words_title`, `words_body`; the tokenizer keeps Lao combining marks inside words and
   stems English), and `search_trigram` over the normalised text, for substrings;
 - PostgreSQL: generated tsvector columns (`simple_vector` over the segmented words, `english_vector` over the
-  English text through the `english` configuration) and a generated `search_text` with a pg_trgm index, all
-  GIN-indexed.
+  English text through the `english` configuration, `scope_vector` over `scope`) and a generated `search_text`
+  with a pg_trgm index, all GIN-indexed.
+
+Visibility and the filters are words of the index (`scope`, see `scope_words`), so that the database finds
+the page's candidates in its full-text index alone: the text's match, who may see it (public; an access in a
+group; a person invited), its type, its group and its year, intersected inside the index, ranked and cut to
+the page before any row of the table is read.
 """
+
+from collections.abc import Iterable
+from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# The words of `scope`: letters and digits only (one token for FTS5's unicode61 and PostgreSQL's parser),
+# starting with "z" + a letter and ending with "z" (hexadecimal and numbers hold no "z"), so that none is
+# a substring of another for the trigram index, and no stemmer touches them.
+PUBLIC_WORD = "zpubz"
+
+
+def access_word(access: str, group_id: int) -> str:
+    return f"za{access.encode().hex()}g{group_id}z"
+
+
+def person_word(person_id: int) -> str:
+    return f"zp{person_id}z"
+
+
+def kind_word(kind: str) -> str:
+    return f"zk{kind.encode().hex()}z"
+
+
+def group_word(group_id: int) -> str:
+    return f"zg{group_id}z"
+
+
+def year_word(year: int) -> str:
+    return f"zy{year}z"
+
+
+def scope_words(
+    *,
+    kind: str,
+    is_public: bool,
+    access: str,
+    group_id: int | None,
+    day: date | None,
+    people: Iterable[int] = (),
+) -> str:
+    """An entry's `scope`: who finds it (public, an access in the group, people), its type, group, year."""
+    words = [PUBLIC_WORD] if is_public else []
+    if access and group_id:
+        words.append(access_word(access, group_id))
+    words += [person_word(pid) for pid in sorted(set(people))]
+    words.append(kind_word(kind))
+    if group_id:
+        words.append(group_word(group_id))
+    if day:
+        words.append(year_word(day.year))
+    return " ".join(words)
 
 
 class SearchEntry(models.Model):
@@ -36,6 +91,9 @@ class SearchEntry(models.Model):
     url_en = models.CharField(max_length=500, blank=True)
     is_public = models.BooleanField(default=False)
     access = models.CharField(max_length=40, blank=True)
+    # Who may find the entry and what the filters select, as words of the full-text index (`scope_words`):
+    # the query intersects them with the text's words inside the index, without a join.
+    scope = models.TextField(blank=True, default="")
     # Where the body's text came from (e.g. a file's name and size): the same source is not read again.
     source = models.CharField(max_length=300, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
@@ -53,16 +111,3 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}{':' + self.part if self.part else ''}"
-
-
-class SearchGrant(models.Model):
-    """A directory person who may find a non-public entry (an invitee of a meeting, an attendee)."""
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="grants")
-    person_id = models.PositiveBigIntegerField(db_index=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["entry", "person_id"], name="searchgrant_once")]
-
-    def __str__(self) -> str:
-        return f"{self.entry} → person {self.person_id}"

@@ -4,17 +4,27 @@
     results.count()          # how many the user may find
     results[0:20]            # the first page, as Hits (title, url, type, group, date, snippet)
 
-Results come in three tiers, best first, each ranked by the database's relevance (bm25 on SQLite, ts_rank
-on PostgreSQL), then newest first:
+Results come in three tiers, best first:
 0. the phrase: the query's words, cut by `text.words()`, next to each other in that order (English also
    through its stems: "meetings" finds "meeting");
 1. all the query's words, anywhere in the document (only for a query of two words or more);
 2. substrings: every space-separated part of the query (three characters or more) inside the text, for what
-   segmentation cannot match (part of a word, a word cut differently in another context).
+   segmentation cannot match (part of a word, a word cut differently in another context). Only when the
+   words find fewer than a page (SUBSTRING_BELOW): a substring of a common word matches much of the index,
+   and when the words have found a page already it only adds noise below it.
+Tiers 0 and 1 are ranked by the database's relevance (bm25 on SQLite, ts_rank on PostgreSQL, a title match
+weighing more), then newest first; tier 2 newest indexed first.
 
 Who finds what is the `Scope`: the public finds public entries; a logged-in user also those of the groups
 where they hold the provider's grant (asked of the app's predicate, once per group), and those granted to
 their directory entry (see roundtable.core.search).
+
+How it stays fast (bench/search_bench.py: 100,000 entries): visibility and the filters are words of the
+index rows (SearchEntry.scope), so each tier is one full-text query that the index answers alone, match and
+scope intersected, ranked and cut to the page (LIMIT) inside it; only the page's rows are then read, and
+only they get a snippet. Counts stop at COUNT_CAP. A page takes the same queries whatever the index holds:
+the words' count, the substrings' count when the words are short, one query per tier the page reaches, and
+the page's rows.
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from roundtable.core.permissions import is_logged_in, person_of
 from roundtable.core.search import GRANTS, PROVIDERS
 
 from . import text
-from .models import SearchEntry
+from .models import PUBLIC_WORD, SearchEntry, access_word, group_word, kind_word, person_word, year_word
 from .snippets import snippet
 
 MIN_SUBSTRING = 3
@@ -39,6 +49,8 @@ MIN_SUBSTRING = 3
 COUNT_CAP = 1000
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
+# The substring tier joins the results when the words find fewer than this (a page of the search page).
+SUBSTRING_BELOW = 20
 
 
 @dataclass
@@ -103,67 +115,77 @@ def _year_range(year: int | None) -> tuple[date, date] | None:
     return (date(year, 1, 1), date(year + 1, 1, 1)) if year else None
 
 
+def scope_filter(scope: Scope, kinds, group_ids, year) -> list[list[str]]:
+    """What an entry's `scope` must hold: one word of each list (who may see it, then the filters)."""
+    who = [PUBLIC_WORD]
+    if not scope.public_only:
+        who += [
+            access_word(access, group_id)
+            for access, group_ids in sorted(scope.grants.items())
+            for group_id in sorted(group_ids)
+        ]
+        if scope.person_id:
+            who.append(person_word(scope.person_id))
+    required = [who]
+    if kinds:
+        required.append([kind_word(k) for k in kinds])
+    if group_ids:
+        required.append([group_word(g) for g in group_ids])
+    if year:
+        required.append([year_word(year)])
+    return required
+
+
+PHRASE, MORE_WORDS, SUBSTRINGS = 0, 1, 2
+
+
 class Results:
-    """A lazy result list: `count()` and slices run their query (what core.pagination's Paginator needs)."""
+    """A lazy result list: `count()` and slices run their query (what core.pagination's Paginator needs).
+
+    Two statements whatever the index holds: the counts (each tier's, bounded), then the page's ids (one
+    statement over the tiers the page reaches, each cut to its share of the page); then the page's rows."""
 
     def __init__(self, terms: Terms, scope: Scope, lang: str, kinds, group_ids, year) -> None:
         self.terms, self.scope, self.lang = terms, scope, lang
-        self.kinds = [k for k in (kinds or []) if k in PROVIDERS]
-        self.group_ids = list(group_ids or [])
-        self.year = year
+        kinds = [k for k in (kinds or []) if k in PROVIDERS]
         self.backend = BACKENDS[connection.vendor]
-
-    def _where(self) -> tuple[str, list]:
-        clauses, params = [], []
-        if self.scope.public_only:
-            clauses.append("e.is_public = %s")
-            params.append(True)
-        else:
-            ors, ors_params = ["e.is_public = %s"], [True]
-            for access, group_ids in sorted(self.scope.grants.items()):
-                ors.append(f"(e.access = %s AND e.group_id IN ({', '.join(['%s'] * len(group_ids))}))")
-                ors_params += [access, *sorted(group_ids)]
-            if self.scope.person_id:
-                ors.append("e.id IN (SELECT g.entry_id FROM search_searchgrant g WHERE g.person_id = %s)")
-                ors_params.append(self.scope.person_id)
-            clauses.append(f"({' OR '.join(ors)})")
-            params += ors_params
-        if self.kinds:
-            clauses.append(f"e.kind IN ({', '.join(['%s'] * len(self.kinds))})")
-            params += self.kinds
-        if self.group_ids:
-            clauses.append(f"e.group_id IN ({', '.join(['%s'] * len(self.group_ids))})")
-            params += self.group_ids
-        years = _year_range(self.year)
-        if years:
-            clauses.append("e.date >= %s AND e.date < %s")
-            params += list(years)
-        return " AND ".join(clauses), params
+        self.required = scope_filter(scope, kinds, list(group_ids or []), year)
 
     @cached_property
-    def _count(self) -> int:
-        if self.terms.empty:
-            return 0
-        where, params = self._where()
-        return self.backend.count(self.terms, where, params)
+    def _sizes(self) -> dict[int, int]:
+        """How many results each tier holds (up to COUNT_CAP in all)."""
+        phrase, words, substrings = self.backend.counts(self.terms, self.required)
+        sizes = {PHRASE: phrase, MORE_WORDS: words - phrase, SUBSTRINGS: min(substrings, COUNT_CAP - words)}
+        return {tier: max(0, n) for tier, n in sizes.items()}
 
     def count(self) -> int:
-        return self._count
+        return 0 if self.terms.empty else sum(self._sizes.values())
 
     def __len__(self) -> int:
-        return self._count
+        return self.count()
+
+    def _windows(self, offset: int, limit: int) -> list[tuple[int, int, int]]:
+        """(tier, limit, offset) of each tier's share of results offset … offset + limit."""
+        windows, before = [], 0
+        for tier in (PHRASE, MORE_WORDS, SUBSTRINGS):
+            size = self._sizes[tier]
+            start, stop = max(offset, before), min(offset + limit, before + size)
+            windows.append((tier, max(0, stop - start), max(0, start - before)))
+            before += size
+        return windows
 
     def __getitem__(self, item):
         if isinstance(item, int):
             return self[item : item + 1][0]
         start, stop = item.start or 0, item.stop
-        if self.terms.empty or stop is not None and stop <= start:
+        if stop is None or stop > COUNT_CAP:
+            stop = COUNT_CAP
+        if self.terms.empty or stop <= start:
             return []
-        where, params = self._where()
-        ids = self.backend.ranked_ids(
-            self.terms, where, params, limit=(stop - start) if stop else 1000, offset=start
-        )
-        entries = SearchEntry.objects.select_related("group").in_bulk(ids)
+        ids = self.backend.page(self.terms, self.required, self._windows(start, stop - start))
+        rows = SearchEntry.objects.select_related("group")
+        rows = rows.defer("words_title", "words_body", "scope", "source")
+        entries = rows.in_bulk(ids)
         return [self._hit(entries[pk]) for pk in ids if pk in entries]
 
     def _hit(self, entry: SearchEntry) -> Hit:
@@ -188,10 +210,13 @@ def search(q: str, *, scope: Scope, lang: str = "lo", kinds=None, group_ids=None
 
 
 # --- the two databases ----------------------------------------------------------------------------------
+#
+# Each answers three questions for a tier (PHRASE, MORE_WORDS, SUBSTRINGS; or "words": the first two
+# together) under the scope's required words: `ids` (a page of it, in its order) and `count` (bounded).
 
 
-def _fts_phrase(words) -> str:
-    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+def _quoted(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
 def _like(term: str) -> str:
@@ -199,131 +224,171 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-class SQLiteBackend:
-    """FTS5: `search_fts` (segmented words, porter) for the phrase and the words; `search_trigram` for
-    substrings. `rank` is bm25 with a title match weighing four times a body match (set by the migration).
+class Backend:
+    """What both databases share: the counts in one statement, from each one's `_count`."""
 
-    The tiers are read one after the other, each in its own order (FTS5's `ORDER BY rank`, computed inside
-    the index), in batches that the filters (visibility, type, group, year) then thin out, until the page is
-    full: the first page of a common word reads a few dozen rows, not the thousands that match it.
-    """
+    def _count(self, terms: Terms, required, tier, cap: int) -> tuple[str, list]:
+        raise NotImplementedError
 
-    BATCH = 200
-
-    @staticmethod
-    def _tiers(terms: Terms) -> list[tuple[str, str]]:
-        tiers = []
+    def counts(self, terms: Terms, required) -> tuple[int, int, int]:
+        """(phrase, words, substrings): how many each finds, up to COUNT_CAP; the substrings only when the
+        words find fewer than SUBSTRING_BELOW (else 0, and their query is not run)."""
+        parts, params = [], []
         if terms.words:
-            tiers.append(("search_fts", _fts_phrase(terms.words)))
-            if len(terms.words) > 1:
-                tiers.append(("search_fts", " AND ".join(_fts_phrase([w]) for w in terms.words)))
-        if terms.substrings:
-            tiers.append(("search_trigram", " AND ".join(_fts_phrase([s]) for s in terms.substrings)))
-        return tiers
-
-    def count(self, terms: Terms, where: str, params: list) -> int:
-        union = " UNION ".join(
-            f"SELECT rowid AS id FROM {table} WHERE {table} MATCH %s" for table, _ in self._tiers(terms)
-        )
-        sql = (
-            "SELECT COUNT(*) FROM (SELECT e.id FROM search_searchentry e "
-            f"WHERE e.id IN ({union}) AND {where} LIMIT %s)"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [m for _, m in self._tiers(terms)] + params + [COUNT_CAP])
-            return cursor.fetchone()[0]
-
-    def ranked_ids(self, terms: Terms, where: str, params: list, *, limit: int, offset: int) -> list[int]:
-        wanted = offset + limit
-        kept: list[int] = []
-        seen: set[int] = set()
-        with connection.cursor() as cursor:
-            for table, match in self._tiers(terms):
-                order = "ORDER BY rank" if table == "search_fts" else ""
-                read = 0
-                while len(kept) < wanted:
-                    cursor.execute(
-                        f"SELECT rowid FROM {table} WHERE {table} MATCH %s {order} LIMIT %s OFFSET %s",
-                        [match, self.BATCH, read],
-                    )
-                    batch = [row[0] for row in cursor.fetchall()]
-                    read += len(batch)
-                    fresh = [pk for pk in batch if pk not in seen]
-                    seen.update(batch)
-                    if fresh:
-                        marks = ", ".join(["%s"] * len(fresh))
-                        cursor.execute(
-                            f"SELECT e.id FROM search_searchentry e WHERE e.id IN ({marks}) AND {where}",
-                            fresh + params,
-                        )
-                        allowed = {row[0] for row in cursor.fetchall()}
-                        kept += [pk for pk in fresh if pk in allowed]
-                    if len(batch) < self.BATCH:
-                        break
-                if len(kept) >= wanted:
-                    break
-        return kept[offset:wanted]
-
-
-class PostgresBackend:
-    """tsvector + GIN: `simple_vector` (segmented words) and `english_vector` (stems) for the phrase and the
-    words; pg_trgm over `search_text` for substrings."""
-
-    @staticmethod
-    def _tiers(terms: Terms) -> tuple[str, list, str, list, str, list]:
-        """(match-anything condition, its params, tier expression, its params, score expression, params)"""
-        segmented = " ".join(terms.words)
-        conditions, cparams = [], []
-        tier_cases, tparams = [], []
-        phrase = (
-            "(e.simple_vector @@ phraseto_tsquery('simple', %s) "
-            "OR e.english_vector @@ phraseto_tsquery('english', %s))"
-        )
-        words = (
-            "(e.simple_vector @@ plainto_tsquery('simple', %s) "
-            "OR e.english_vector @@ plainto_tsquery('english', %s))"
-        )
-        if terms.words:
-            conditions.append(phrase)
-            cparams += [segmented, terms.raw]
-            tier_cases.append(f"WHEN {phrase} THEN 0")
-            tparams += [segmented, terms.raw]
-            if len(terms.words) > 1:
-                conditions.append(words)
-                cparams += [segmented, terms.raw]
-                tier_cases.append(f"WHEN {words} THEN 1")
-                tparams += [segmented, terms.raw]
-        if terms.substrings:
-            like = " AND ".join(["e.search_text LIKE %s"] * len(terms.substrings))
-            conditions.append(f"({like})")
-            cparams += [_like(s) for s in terms.substrings]
-        tier = f"CASE {' '.join(tier_cases)} ELSE 2 END" if tier_cases else "2"
-        if terms.words:
-            score = (
-                "ts_rank(e.simple_vector, plainto_tsquery('simple', %s)) "
-                "+ ts_rank(e.english_vector, plainto_tsquery('english', %s))"
-            )
-            sparams = [segmented, terms.raw]
+            for tier in (PHRASE, "words" if len(terms.words) > 1 else PHRASE):
+                sql, p = self._count(terms, required, tier, COUNT_CAP)
+                parts.append(sql)
+                params += p
         else:
-            score, sparams = "0", []
-        return f"({' OR '.join(conditions)})", cparams, tier, tparams, score, sparams
+            parts += ["0", "0"]
+        if terms.substrings:
+            substrings, sparams = self._count(terms, required, SUBSTRINGS, COUNT_CAP)
+            if terms.words:
+                few, fparams = self._count(terms, required, "words", SUBSTRING_BELOW)
+                parts.append(f"CASE WHEN {few} < %s THEN {substrings} ELSE 0 END")
+                params += [*fparams, SUBSTRING_BELOW, *sparams]
+            else:
+                parts.append(substrings)
+                params += sparams
+        else:
+            parts.append("0")
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(parts)}", params)
+            return tuple(cursor.fetchone())
 
-    def count(self, terms: Terms, where: str, params: list) -> int:
-        condition, cparams, *_ = self._tiers(terms)
+
+class SQLiteBackend(Backend):
+    """FTS5: `search_fts` (segmented words, porter; bm25 with a title match weighing four times a body
+    match, the scope nothing) for the phrase and the words, `search_trigram` for substrings. Each tier is
+    one MATCH: its text expression AND the scope's, so FTS5 intersects, ranks and limits in the index."""
+
+    WORDS = "{words_title words_body}"
+    TEXT = "{title_lo title_en body_lo body_en}"
+
+    @staticmethod
+    def _scope(required: list[list[str]]) -> str:
+        return " AND ".join("(scope : (" + " OR ".join(map(_quoted, words)) + "))" for words in required)
+
+    def _select(self, terms: Terms, required, tier, columns: str = "rowid") -> tuple[str, list]:
+        """The SELECT of a tier's matches ("words": the phrase's and the other words' together)."""
+        scope = self._scope(required)
+        phrase = f"({self.WORDS} : {_quoted(' '.join(terms.words))})"
+        every = f"({self.WORDS} : ({' AND '.join(map(_quoted, terms.words))}))"
+        fts = f"SELECT {columns} FROM search_fts WHERE search_fts MATCH %s"
+        if tier == PHRASE:
+            return fts, [f"{phrase} AND {scope}"]
+        if tier == MORE_WORDS:
+            return fts, [f"({every} NOT {phrase}) AND {scope}"]
+        if tier == "words":
+            return fts, [f"{every} AND {scope}"]
+        substrings = f"({self.TEXT} : ({' AND '.join(map(_quoted, terms.substrings))}))"
+        sql = f"SELECT {columns} FROM search_trigram WHERE search_trigram MATCH %s"
+        params = [f"{substrings} AND {scope}"]
+        if terms.words:  # what the words found is theirs
+            sql += " AND rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
+            params.append(f"{every} AND {scope}")
+        return sql, params
+
+    def _count(self, terms, required, tier, cap: int) -> tuple[str, list]:
+        sql, params = self._select(terms, required, tier)
+        return f"(SELECT COUNT(*) FROM ({sql} LIMIT %s))", [*params, cap]
+
+    def page(self, terms: Terms, required, windows) -> list[int]:
+        """The ids of the page: each tier's window (tier, limit, offset), in one statement."""
+        arms, params = [], []
+        for tier, limit, offset in windows:
+            if not limit:
+                continue
+            if tier == SUBSTRINGS:
+                sql, p = self._select(terms, required, tier, f"rowid AS id, {tier} AS tier, -rowid AS r")
+                arms.append(f"SELECT * FROM ({sql} ORDER BY rowid DESC LIMIT %s OFFSET %s)")
+                params += [*p, limit, offset]
+            else:  # ranked among the tier's candidates: its newest COUNT_CAP matches, as it counts them
+                sql, p = self._select(terms, required, tier, f"rowid AS id, {tier} AS tier, rank AS r")
+                arms.append(
+                    f"SELECT * FROM (SELECT * FROM ({sql} ORDER BY rowid DESC LIMIT %s) "
+                    "ORDER BY r, id DESC LIMIT %s OFFSET %s)"
+                )
+                params += [*p, COUNT_CAP, limit, offset]
+        if not arms:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(arms) + " ORDER BY 2, 3, 1 DESC", params)
+            return [row[0] for row in cursor.fetchall()]
+
+
+class PostgresBackend(Backend):
+    """tsvector + GIN: `simple_vector` (segmented words) and `english_vector` (stems) for the phrase and the
+    words, pg_trgm over `search_text` for substrings, `scope_vector` for who may see what, all in GIN
+    indexes whose bitmaps the planner ANDs; the counts stop at COUNT_CAP, and the page is ranked and cut
+    before any other table is read."""
+
+    PHRASE = (
+        "(e.simple_vector @@ phraseto_tsquery('simple', %s) "
+        "OR e.english_vector @@ phraseto_tsquery('english', %s))"
+    )
+    EVERY = (
+        "(e.simple_vector @@ plainto_tsquery('simple', %s) "
+        "OR e.english_vector @@ plainto_tsquery('english', %s))"
+    )
+    RANK = (
+        "ts_rank(e.simple_vector, plainto_tsquery('simple', %s)) "
+        "+ ts_rank(e.english_vector, plainto_tsquery('english', %s))"
+    )
+
+    @staticmethod
+    def _scope(required: list[list[str]]) -> tuple[str, list]:
+        query = " & ".join("(" + " | ".join(words) + ")" for words in required)
+        return "e.scope_vector @@ to_tsquery('simple', %s)", [query]
+
+    def _where(self, terms: Terms, required, tier) -> tuple[str, list]:
+        words = [" ".join(terms.words), terms.raw]
+        scope, sparams = self._scope(required)
+        if tier == PHRASE:
+            return f"{self.PHRASE} AND {scope}", [*words, *sparams]
+        if tier == MORE_WORDS:
+            return f"{self.EVERY} AND NOT {self.PHRASE} AND {scope}", [*words, *words, *sparams]
+        if tier == "words":
+            return f"{self.EVERY} AND {scope}", [*words, *sparams]
+        like = " AND ".join(["e.search_text LIKE %s"] * len(terms.substrings))
+        params = [_like(s) for s in terms.substrings]
+        if terms.words:
+            return f"{like} AND NOT {self.EVERY} AND {scope}", [*params, *words, *sparams]
+        return f"{like} AND {scope}", [*params, *sparams]
+
+    def _count(self, terms, required, tier, cap: int) -> tuple[str, list]:
+        where, params = self._where(terms, required, tier)
+        return (
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM search_searchentry e WHERE {where} LIMIT %s) c)",
+            [*params, cap],
+        )
+
+    def page(self, terms: Terms, required, windows) -> list[int]:
+        arms, params = [], []
+        for tier, limit, offset in windows:
+            if not limit:
+                continue
+            where, p = self._where(terms, required, tier)
+            if tier == SUBSTRINGS:
+                arms.append(
+                    f"(SELECT e.id, {tier} AS tier, 0.0::real AS r, NULL::date AS d "
+                    f"FROM search_searchentry e WHERE {where} ORDER BY e.id DESC LIMIT %s OFFSET %s)"
+                )
+                params += [*p, limit, offset]
+            else:  # ranked among the tier's candidates: its newest COUNT_CAP matches, as it counts them
+                arms.append(
+                    f"(SELECT e.id, {tier} AS tier, ({self.RANK})::real AS r, e.date AS d FROM "
+                    f"(SELECT e.id, e.date, e.simple_vector, e.english_vector FROM search_searchentry e "
+                    f"WHERE {where} ORDER BY e.id DESC LIMIT %s) e "
+                    "ORDER BY r DESC, d DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s)"
+                )
+                params += [" ".join(terms.words), terms.raw, *p, COUNT_CAP, limit, offset]
+        if not arms:
+            return []
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT COUNT(*) FROM search_searchentry e WHERE {condition} AND {where}", cparams + params
+                " UNION ALL ".join(arms) + " ORDER BY tier, r DESC, d DESC NULLS LAST, id DESC", params
             )
-            return cursor.fetchone()[0]
-
-    def ranked_ids(self, terms: Terms, where: str, params: list, *, limit: int, offset: int) -> list[int]:
-        condition, cparams, tier, tparams, score, sparams = self._tiers(terms)
-        sql = (
-            f"SELECT e.id FROM search_searchentry e WHERE {condition} AND {where} "
-            f"ORDER BY {tier}, {score} DESC, e.date DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, cparams + params + tparams + sparams + [limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
 

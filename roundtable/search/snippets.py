@@ -8,6 +8,7 @@ snippet. The text is the page's language when the match is there, else the other
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -25,6 +26,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=256)
 def _pattern(terms) -> re.Pattern | None:
     needles = set()
     for word in (*terms.words, *terms.substrings):
