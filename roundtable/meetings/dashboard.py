@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from roundtable.core import permissions as core
 from roundtable.groups import roles
+from roundtable.groups.models import Group
 
 from . import permissions
 from .models import Meeting, MeetingState, Participant, ParticipantSource, Response
@@ -51,9 +52,19 @@ def my_meetings(request: HttpRequest) -> dict | None:
         unanswered_count = len(unanswered)
         if unanswered_count == UNANSWERED_LIMIT:
             unanswered_count = pending.count()
-    if not upcoming and not unanswered:
+    # The groups whose meetings the user schedules (their secretariat): one link each to a new meeting.
+    managed = roles.managed_group_ids(user)
+    schedule = []
+    if managed:
+        schedule = list(Group.objects.active().filter(pk__in=managed).order_by("order", "code"))
+    if not upcoming and not unanswered and not schedule:
         return None
     return {
         "template": "meetings/_dashboard_section.html",
-        "context": {"upcoming": upcoming, "unanswered": unanswered, "unanswered_count": unanswered_count},
+        "context": {
+            "upcoming": upcoming,
+            "unanswered": unanswered,
+            "unanswered_count": unanswered_count,
+            "schedule": schedule,
+        },
     }

@@ -27,9 +27,9 @@ from .models import Meeting, MeetingState, ParticipantSource, Response
 
 VENUES = [
     ("Ministry of Planning and Investment, Vientiane", "ກະຊວງແຜນການ ແລະ ການລົງທຶນ"),
-    ("Lao Plaza Hotel, Vientiane", ""),
-    ("Don Chan Palace, Vientiane", ""),
-    ("Crowne Plaza, Vientiane", ""),
+    ("Lao Plaza Hotel, Vientiane", "ໂຮງແຮມລາວພລາຊາ, ນະຄອນຫຼວງວຽງຈັນ"),
+    ("Don Chan Palace, Vientiane", "ໂຮງແຮມດອນຈັນພາເລດ, ນະຄອນຫຼວງວຽງຈັນ"),
+    ("Crowne Plaza, Vientiane", "ໂຮງແຮມຄຣາວພລາຊາ, ນະຄອນຫຼວງວຽງຈັນ"),
 ]
 TOPICS = [
     ("Progress on the annual work plan", "ຄວາມຄືບໜ້າຂອງການຈັດຕັ້ງປະຕິບັດແຜນວຽກປະຈຳປີ"),
@@ -117,7 +117,7 @@ def load(stdout) -> None:
 
 def _meeting(officer, group: Group, number: int, day, uid: str, rng: random.Random) -> Meeting:
     lo, en = _titles(group, number, day)
-    venue_en, _venue_lo = rng.choice(VENUES)
+    venue_en, venue_lo = rng.choice(VENUES)
     chair = group.chair_terms.current().select_related("person").first()
     kind = _kind(group)
     # The Round Table meetings themselves last two whole days; the others a morning.
@@ -133,7 +133,8 @@ def _meeting(officer, group: Group, number: int, day, uid: str, rng: random.Rand
             "start": _at(day, 0) if two_days else _at(day, 9),
             "end": _at(day + timedelta(days=1), 23) + timedelta(minutes=59) if two_days else _at(day, 12),
             "all_day": two_days,
-            "venue": venue_en,
+            "venue_en": venue_en,
+            "venue_lo": venue_lo,
             "online_link": "https://meet.example.la/" + group.code if rng.random() < 0.4 else "",
             "chair_person": chair.person if chair else None,
             # SWG and forum meetings are usually announced on the website; sub-SWG meetings mostly not.

@@ -20,9 +20,10 @@ from roundtable.core.i18n import localized
 from roundtable.core.jobs.models import Job
 from roundtable.core.links import absolute_url
 from roundtable.core.tasks import job_start
+from roundtable.groups import recipients
 
 from . import ical, tasks
-from .models import Meeting, Participant
+from .models import Meeting, Participant, Visibility
 
 INVITATION = "invitation"
 UPDATE = "update"
@@ -35,8 +36,21 @@ def answer_url(participant: Participant) -> str:
         return absolute_url(reverse("meetings:answer", args=[participant.token]))
 
 
+def agenda_and_documents(meeting: Meeting, language: str) -> tuple[list[str], list[dict]]:
+    """The agenda's titles and the public documents (title, absolute link) in `language`: what the
+    invitation carries and the answer page shows. Only public documents: the email may be forwarded."""
+    agenda = [localized(item, "title", language) for item in meeting.agenda_items.order_by("order", "id")]
+    with translation.override(language):
+        documents = [
+            {"title": doc.title, "url": absolute_url(reverse("meetings:document", args=[doc.pk]))}
+            for doc in meeting.documents.filter(visibility=Visibility.PUBLIC).order_by("title", "pk")
+        ]
+    return agenda, documents
+
+
 def build_message(meeting: Meeting, participant: Participant, kind: str) -> mail.EmailMessage:
     method = KINDS[kind]
+    agenda, documents = agenda_and_documents(meeting, participant.language)
     return render_email(
         template_prefix="meetings/emails/",
         context={
@@ -46,9 +60,13 @@ def build_message(meeting: Meeting, participant: Participant, kind: str) -> mail
             "answer_url": answer_url(participant) if kind != CANCELLATION else None,
             "page_url": ical.meeting_page_url(meeting, participant.language),
             "lang": participant.language,
+            "agenda": agenda if kind != CANCELLATION else [],
+            "documents": documents if kind != CANCELLATION else [],
         },
         language=participant.language,
         to=[participant.email],
+        # An answer to the email (rather than through the link) reaches the group's secretariat.
+        reply_to=recipients.secretariat_addresses(meeting.group),
         attachments=[
             (
                 "invite.ics" if method == "REQUEST" else "cancel.ics",

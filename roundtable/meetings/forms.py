@@ -83,6 +83,12 @@ class StateForm(forms.Form):
         help_text=_("Required when the meeting is postponed or cancelled; sent to the invitees."),
     )
 
+    def __init__(self, *args, steps=None, **kwargs):
+        """`steps`: the steps the person may take from the meeting's state now (only those are offered)."""
+        super().__init__(*args, **kwargs)
+        if steps is not None:
+            self.fields["state"].choices = [(step.target, step.label) for step in steps]
+
     def clean(self):
         data = super().clean()
         needs_reason = any(s.needs_reason for s in STEPS.values() if s.target == data.get("state"))

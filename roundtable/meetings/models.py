@@ -73,7 +73,8 @@ class Meeting(TimeStampedModel):
     # A whole-day (or several-day) event: shown by dates only and sent to calendars as DATE values.
     # Stored from 00:00 of the first day to 23:59 of the last, in Vientiane time.
     all_day = models.BooleanField(_("all day"), default=False)
-    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    venue_lo = models.CharField(_("venue (Lao)"), max_length=300, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=300, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
     chair_person = models.ForeignKey(
         "directory.Person",
@@ -101,6 +102,7 @@ class Meeting(TimeStampedModel):
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
     revision = models.PositiveIntegerField(default=1, editable=False)
 
+    venue = Localized("venue")  # read in the page's language (calendars, sheets, minutes read this)
     title = Localized("title")
     history = HistoricalRecords()
     objects = MeetingQuerySet.as_manager()
@@ -330,6 +332,18 @@ class Participant(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def shown_name(self) -> str:
+        """The name on a page: the directory's name in the page's language where the person has one (a Lao
+        page shows the Lao name), else the name as given on the day. Load `person` with the participants."""
+        from roundtable.core.i18n import current_lang
+
+        if self.person_id:
+            name = (getattr(self.person, f"name_{current_lang()}", "") or "").strip()
+            if name:
+                return name
         return self.name
 
 

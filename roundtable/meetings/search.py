@@ -66,8 +66,8 @@ class MeetingProvider(SearchProvider):
             Document(
                 title_lo=meeting.title_lo or meeting.title_en,
                 title_en=meeting.title_en or meeting.title_lo,
-                body_lo=join(meeting.venue, *(a.title_lo for a in agenda)),
-                body_en=join(meeting.venue, meeting.get_kind_display(), *(a.title_en for a in agenda)),
+                body_lo=join(meeting.venue_lo, *(a.title_lo for a in agenda)),
+                body_en=join(meeting.venue_en, meeting.get_kind_display(), *(a.title_en for a in agenda)),
                 group_id=meeting.group_id,
                 date=_local_date(meeting),
                 url_lo=url_lo,

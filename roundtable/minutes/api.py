@@ -70,7 +70,14 @@ class MinutesSerializer(serializers.Serializer):
 
     def get_meeting(self, minutes: Minutes) -> dict:
         m = minutes.meeting
-        return {"id": m.pk, "title_lo": m.title_lo, "title_en": m.title_en, "kind": m.kind, "venue": m.venue}
+        return {
+            "id": m.pk,
+            "title_lo": m.title_lo,
+            "title_en": m.title_en,
+            "kind": m.kind,
+            "venue_lo": m.venue_lo,
+            "venue_en": m.venue_en,
+        }
 
     def get_date(self, minutes: Minutes) -> str:
         return timezone.localdate(minutes.meeting.start).isoformat()

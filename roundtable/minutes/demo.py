@@ -296,7 +296,7 @@ def _steps(version, state: str, day: date, index: int, users: dict, meeting: Mee
         until = None
         if status == MinutesStatus.CIRCULATED:
             # Still open for comments when the demo leaves the minutes circulated.
-            until = when[status] + timedelta(days=7)
+            until = when[status] + timedelta(days=4)  # past when the chair approves (day + 7)
             if state == status:
                 until = max(until, timezone.localdate(now))
         with _on(when[status], now):

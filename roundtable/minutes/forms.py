@@ -168,6 +168,60 @@ class StepForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 2})
     )
+    early = forms.BooleanField(label=_("Approve before the comments deadline"), required=False)
+
+
+class StepsForm(forms.Form):
+    """One step for every language version that stands at it (the step's page, the editor's circulation):
+    a version can be held back; circulation takes one comments deadline for all of them (after the
+    meeting); the approval asks, before that deadline, that the approver says so."""
+
+    hold_back = forms.MultipleChoiceField(
+        label=_("Hold back"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A version ticked here stays where it is; the others take the step."),
+    )
+
+    def __init__(self, *args, step, versions, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        from . import services
+
+        self.step = step
+        languages = [(v.language, services.language_name(v.language)) for v in versions]
+        if len(languages) > 1:
+            self.fields["hold_back"].choices = languages
+        else:
+            del self.fields["hold_back"]
+        if step.needs_date:
+            self.earliest = services.earliest_comments_until(meeting)
+            self.fields["comments_until"] = forms.DateField(
+                label=_("Comments until"),
+                widget=DateInput(),
+                initial=services.default_comments_until(meeting),
+                help_text=_("The same date for every language; after the meeting."),
+            )
+        today = timezone.localdate()
+        if step.waits_for_comments and any(v.comments_until and today <= v.comments_until for v in versions):
+            self.fields["early"] = forms.BooleanField(
+                label=_("Approve before the comments deadline"),
+                required=False,
+                help_text=_("Comments are still welcome; tick to approve now all the same."),
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Comments (required)") if step.needs_comment else _("Comment"),
+            required=step.needs_comment,
+            max_length=COMMENT_MAX,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+
+    def clean_comments_until(self):
+        value = self.cleaned_data["comments_until"]
+        if value < self.earliest:
+            raise ValidationError(
+                _("Comments must be welcome until a day after the meeting, and not in the past.")
+            )
+        return value
 
 
 class CommentForm(forms.Form):

@@ -12,7 +12,7 @@ from roundtable.meetings.models import Meeting
 
 from . import permissions
 from .document import responsible_label, text_in
-from .models import ActionPoint, MinutesVersion
+from .models import ActionPoint, Minutes, MinutesVersion
 
 
 def minutes_link_for(user, meeting: Meeting) -> dict | None:
@@ -50,7 +50,7 @@ class ReviewPoint:
 
 
 def open_action_points_for(user, meeting: Meeting) -> list[ReviewPoint]:
-    """The group's open action points from earlier meetings, as far as this user may read them.
+    """The open action points of the group's previous meeting, as far as this user may read them.
 
     Members of the group and the RTP Secretariat read them all, with the responsible person. Anyone
     else (the public, an invitee from outside the group) reads only action points of published
@@ -58,9 +58,15 @@ def open_action_points_for(user, meeting: Meeting) -> list[ReviewPoint]:
     and only the responsible organisation: the same as the public minutes page shows.
     """
     group = meeting.group
+    # Only the previous meeting's points (the one before this, with minutes): not the whole history.
+    previous = (
+        Minutes.objects.filter(meeting__group=group, meeting__start__lt=meeting.start)
+        .order_by("-meeting__start", "-pk")
+        .values("pk")[:1]
+    )
     points = (
         ActionPoint.objects.open()
-        .filter(group=group, item__minutes__meeting__start__lt=meeting.start)
+        .filter(group=group, item__minutes__in=previous)
         .select_related("responsible_organisation", "responsible_person", "item__minutes")
         .order_by("due_date", "pk")
     )

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from roundtable.core.services import Conflict, Refused, model_update, require
@@ -51,6 +51,7 @@ __all__ = [
     "locked_languages",
     "minutes_add_language",
     "minutes_approve",
+    "minutes_chair_return",
     "minutes_circulate",
     "minutes_comment_add",
     "minutes_conflict",
@@ -62,6 +63,10 @@ __all__ = [
     "minutes_signed_pdf_attach",
     "minutes_start",
     "minutes_take_step",
+    "minutes_take_steps",
+    "versions_at_step",
+    "default_comments_until",
+    "earliest_comments_until",
     "take_step",
 ]
 
@@ -69,7 +74,90 @@ __all__ = [
 # --- the life of a language version --------------------------------------------------------------
 
 
+def versions_at_step(minutes, step: str) -> list[MinutesVersion]:
+    """The language versions of these minutes that stand where `step` starts (the ones it would move)."""
+    taken = STEPS.get(step)
+    if taken is None:
+        return []
+    return [v for v in minutes.versions.all() if v.status in taken.sources]
+
+
+def earliest_comments_until(meeting) -> date:
+    """The first day a circulation's comments deadline may fall on: after the meeting, and not past."""
+    from datetime import timedelta
+
+    return max(timezone.localdate(meeting.end or meeting.start) + timedelta(days=1), timezone.localdate())
+
+
+def default_comments_until(meeting) -> date:
+    """The deadline offered for every language: a week after the meeting, or a week from today."""
+    from datetime import timedelta
+
+    return max(
+        timezone.localdate(meeting.end or meeting.start) + timedelta(days=7),
+        timezone.localdate() + timedelta(days=7),
+    )
+
+
 @transaction.atomic
+def minutes_take_steps(
+    *,
+    minutes,
+    actor,
+    step: str,
+    languages=None,
+    hold_back=(),
+    comment: str = "",
+    comments_until: date | None = None,
+    early: bool = False,
+    at: datetime | None = None,
+    notify: bool = True,
+) -> list[MinutesVersion]:
+    """Take one step of STEPS on every language version that stands at it, in one transaction.
+
+    `languages`: only these (None: all); `hold_back`: languages left where they are. Each version is
+    checked (role, status, date) as minutes_take_step does; one refusal changes nothing. After the
+    commit the next actors are told once (notices.step_taken) and, for a circulation, each attendee
+    receives one email listing the circulated versions (one job). `early`: the approver says so before
+    the comments deadline. `notify=False`: no email (the demo)."""
+    taken = STEPS.get(step)
+    if taken is None:
+        raise Refused(_("Unknown step."), code="unknown_step")
+    now = at or timezone.now()
+    rows = (
+        MinutesVersion.objects.select_for_update()
+        .select_related("minutes__meeting__group")
+        .filter(minutes_id=minutes.pk)
+        .order_by("language")
+    )
+    held = set(hold_back)
+    chosen = [v for v in rows if (languages is None or v.language in languages) and v.language not in held]
+    if languages is None:
+        chosen = [v for v in chosen if v.status in taken.sources]
+    if not chosen:
+        raise Refused(
+            _("No language version stands at this step (or every one is held back)."), code="no_version"
+        )
+    moved = [
+        _take_one(v, taken, actor, comment=comment, comments_until=comments_until, early=early, now=now)
+        for v in chosen
+    ]
+    if taken.publishes_meeting:
+        _make_meeting_public(minutes.meeting_id)
+    if notify:
+        from . import notices
+
+        told = notices.step_taken(moved, step, actor=actor, comment=(comment or "").strip())
+        if taken.notifies_attendees:
+            # The chairs are told by their notice (with the link to approve); the actor needs no email.
+            skip = sorted({n.recipient_id for n in told} | {actor.pk})
+            ids = [v.pk for v in moved]
+            transaction.on_commit(
+                lambda: emails.send_circulation_emails(ids, skip_user_ids=skip, actor=actor)
+            )
+    return moved
+
+
 def minutes_take_step(
     *,
     version: MinutesVersion,
@@ -77,22 +165,32 @@ def minutes_take_step(
     step: str,
     comment: str = "",
     comments_until: date | None = None,
+    early: bool = False,
     at: datetime | None = None,
     notify: bool = True,
 ) -> MinutesVersion:
-    """Take one step of STEPS: check the actor's role and the status inside the transaction, set the
-    status and what the step records, and log it. `at`: when it happened (the demo's past dates; now by
-    default); `notify=False`: no email (the demo). Refused, with a message a person can act on, changes
-    nothing."""
-    taken = STEPS.get(step)
-    if taken is None:
+    """Take one step of STEPS on one language version (minutes_take_steps limited to its language).
+    Refused, with a message a person can act on, changes nothing."""
+    if step not in STEPS:
         raise Refused(_("Unknown step."), code="unknown_step")
-    now = at or timezone.now()
-    locked = (
-        MinutesVersion.objects.select_for_update()
-        .select_related("minutes__meeting__group")
-        .get(pk=version.pk)
+    (moved,) = minutes_take_steps(
+        minutes=version.minutes,
+        actor=actor,
+        step=step,
+        languages=[version.language],
+        comment=comment,
+        comments_until=comments_until,
+        early=early,
+        at=at,
+        notify=notify,
     )
+    return moved
+
+
+def _take_one(
+    locked: MinutesVersion, taken: Step, actor, *, comment: str, comments_until, early: bool, now
+) -> MinutesVersion:
+    """One version, locked: check the actor's role, the status and the dates; set, record, log."""
     group = locked.minutes.meeting.group
     require(taken.allowed(actor, locked, group), str(taken.refusal))  # in the actor's language, now
     if locked.status not in taken.sources:
@@ -104,12 +202,32 @@ def minutes_take_step(
     comment = (comment or "").strip()
     if taken.needs_comment and not comment:
         raise Refused(_("Say why the minutes are returned: a comment is required."), code="needs_comment")
+    if (
+        taken.waits_for_comments
+        and not early
+        and locked.comments_until
+        and timezone.localdate(now) <= locked.comments_until
+    ):
+        raise Refused(
+            _(
+                "Comments on the %(language)s version are welcome until %(date)s: approve before then "
+                "only if you say so (tick the box)."
+            )
+            % {
+                "language": language_name(locked.language),
+                "date": formats.date_format(locked.comments_until, "DATE_FORMAT"),
+            },
+            code="before_comments_until",
+        )
     data: dict = {"status": taken.target}
     if taken.needs_date:
         if comments_until is None:
             raise Refused(_("Give the date until which comments are welcome."), code="needs_date")
         if comments_until < timezone.localdate(now):
             raise Refused(_("The date for comments cannot be in the past."), code="past_date")
+        meeting = locked.minutes.meeting
+        if comments_until <= timezone.localdate(meeting.end or meeting.start):
+            raise Refused(_("The date for comments must fall after the meeting."), code="before_meeting")
         data["comments_until"] = comments_until
     data.update(dict.fromkeys(taken.records, now))
     data.update(dict.fromkeys(taken.clears))
@@ -118,10 +236,6 @@ def minutes_take_step(
     MinutesStep.objects.create(
         version=locked, from_status=from_status, to_status=taken.target, actor=actor, comment=comment, at=now
     )
-    if taken.publishes_meeting:
-        _make_meeting_public(locked.minutes.meeting_id)
-    if taken.notifies_attendees and notify:
-        transaction.on_commit(lambda: emails.send_circulation_emails(locked, actor=actor))
     return locked
 
 
@@ -140,10 +254,16 @@ def take_step(
     actor,
     comment: str = "",
     comments_until: date | None = None,
+    early: bool = False,
 ) -> MinutesVersion:
-    """The views' single entry point (kept for callers): minutes_take_step by name."""
+    """One version by step name (kept for callers): minutes_take_step."""
     return minutes_take_step(
-        version=version, actor=actor, step=step_name, comment=comment, comments_until=comments_until
+        version=version,
+        actor=actor,
+        step=step_name,
+        comment=comment,
+        comments_until=comments_until,
+        early=early,
     )
 
 
@@ -156,8 +276,15 @@ def minutes_circulate(
     )
 
 
-def minutes_approve(*, version: MinutesVersion, actor, comment: str = "") -> MinutesVersion:
-    return minutes_take_step(version=version, actor=actor, step="approve", comment=comment)
+def minutes_approve(
+    *, version: MinutesVersion, actor, comment: str = "", early: bool = False
+) -> MinutesVersion:
+    return minutes_take_step(version=version, actor=actor, step="approve", comment=comment, early=early)
+
+
+def minutes_chair_return(*, version: MinutesVersion, actor, comment: str) -> MinutesVersion:
+    """Back to the group's secretariat with the chair's comments (required)."""
+    return minutes_take_step(version=version, actor=actor, step="chair_return", comment=comment)
 
 
 def minutes_send(*, version: MinutesVersion, actor, comment: str = "") -> MinutesVersion:

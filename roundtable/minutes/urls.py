@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:meeting_id>/items/add/", editor.item_add, name="item_add"),
     path("<int:meeting_id>/items/<int:item_id>/", editor.item_edit, name="item_edit"),
     path("<int:meeting_id>/languages/add/", editor.language_add, name="language_add"),
+    path("<int:meeting_id>/step/<str:step_name>/", steps.steps, name="steps"),
     path("<int:meeting_id>/<str:lang>/step/<str:step_name>/", steps.step, name="step"),
     path("<int:meeting_id>/<str:lang>/comment/", steps.comment, name="comment"),
     path("<int:meeting_id>/<str:lang>/signed/", files.signed_upload, name="signed_upload"),

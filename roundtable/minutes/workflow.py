@@ -1,5 +1,7 @@
 """The life of a language version of the minutes: draft → circulated for comments → approved by the chair
-→ sent to the RTP Secretariat → published, or returned with comments (and circulated again).
+(or returned by the chair with comments) → sent to the RTP Secretariat → published, or returned with
+comments (and circulated again). One step moves every language version that stands at it
+(services.minutes_take_steps); a version may be held back on its own.
 
 One table of steps, read by the service (services.minutes_take_step), the page's buttons and the tests:
 where each step starts from, where it leads, who may take it, what it records, and what the person sees."""
@@ -32,6 +34,7 @@ class Step:
     title: Promise | None = None  # a heading above the button, when the step needs more than a click
     needs_date: bool = False  # circulation: the date until which comments are welcome
     needs_comment: bool = False
+    waits_for_comments: bool = False  # not before the comments deadline, unless the actor says so
     notifies_attendees: bool = False  # each attendee with an email is told, after the commit
     publishes_meeting: bool = False  # published minutes make the meeting's information public
     style: str = ""
@@ -49,7 +52,13 @@ STEPS: dict[str, Step] = {
         Step(
             "approve", _("Approve as chair"), frozenset({S.CIRCULATED}), S.CHAIR_APPROVED,
             permissions.can_approve, _("Only the chair or a co-chair of the group can approve the minutes."),
-            _("The minutes are approved."), records=("chair_approved_at",),
+            _("The minutes are approved."), records=("chair_approved_at",), waits_for_comments=True,
+        ),
+        Step(
+            "chair_return", _("Return to the secretariat"), frozenset({S.CIRCULATED}), S.RETURNED,
+            permissions.can_approve, _("Only the chair or a co-chair of the group can return the minutes."),
+            _("The minutes are returned to the group's secretariat."),
+            title=_("Return with comments"), needs_comment=True, style="btn-danger",
         ),
         Step(
             "send", _("Send to the RTP Secretariat"), frozenset({S.CHAIR_APPROVED}), S.SENT,
@@ -74,6 +83,18 @@ STEPS: dict[str, Step] = {
         ),
     ]
 }  # fmt: skip
+
+
+def step_label(step: Step, user, group) -> Promise | str:
+    """The button: a co-chair approves "as co-chair" (the step records who it was)."""
+    roles = permissions.roles
+    if (
+        step.name == "approve"
+        and not roles.is_group_chair(user, group)
+        and roles.is_group_cochair(user, group)
+    ):
+        return _("Approve as co-chair")
+    return step.label
 
 
 def available_steps(user, version: MinutesVersion, group) -> list[Step]:

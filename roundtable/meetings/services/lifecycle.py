@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -64,8 +65,15 @@ def step_to(meeting: Meeting, state: str) -> MeetingStep | None:
 
 
 def available_steps(user, meeting: Meeting) -> list[MeetingStep]:
-    """The steps this user may take now (for the state form; the service checks again)."""
-    return [s for s in STEPS.values() if meeting.state in s.sources and s.allowed(user, meeting)]
+    """The steps this user may take now (for the state form; the service checks again): from the
+    meeting's state, and "held" only once it has started."""
+    return [
+        s
+        for s in STEPS.values()
+        if meeting.state in s.sources
+        and s.allowed(user, meeting)
+        and not (s.target == S.HELD and meeting.start > timezone.now())
+    ]
 
 
 @transaction.atomic
@@ -90,6 +98,8 @@ def meeting_take_step(
             % {"old": locked.get_state_display(), "new": MeetingState(taken.target).label},
             code="wrong_state",
         )
+    if taken.target == S.HELD and locked.start > timezone.now():
+        raise Refused(_("A meeting cannot be marked as held before it starts."), code="not_started")
     reason = (reason or "").strip()
     if taken.needs_reason and not reason:
         raise ValidationError({"reason": _("Say why the meeting is postponed or cancelled.")})

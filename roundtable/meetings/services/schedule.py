@@ -17,7 +17,7 @@ from .. import emails, permissions
 from ..models import AgendaItem, AgendaItemKind, Meeting, MeetingState
 
 # A change of any of these is a change of the calendar event: invitees get an update.
-EVENT_FIELDS = ("start", "end", "all_day", "venue", "online_link", "title_lo", "title_en")
+EVENT_FIELDS = ("start", "end", "all_day", "venue_lo", "venue_en", "online_link", "title_lo", "title_en")
 EDITABLE_FIELDS = (
     "kind",
     "title_lo",
@@ -25,7 +25,8 @@ EDITABLE_FIELDS = (
     "start",
     "end",
     "all_day",
-    "venue",
+    "venue_lo",
+    "venue_en",
     "online_link",
     "chair_person",
     "is_public",

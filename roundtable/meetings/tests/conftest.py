@@ -42,7 +42,7 @@ def make_meeting(group, days: int = 10, public: bool = False, **extra):
         "title_en": "SWG meeting",
         "start": at(days),
         "end": at(days, 12),
-        "venue": "MOH, Vientiane",
+        "venue_en": "MOH, Vientiane",
         "is_public": public,
     }
     fields.update(extra)

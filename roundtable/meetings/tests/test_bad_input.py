@@ -113,7 +113,7 @@ def test_parse_month_falls_back_to_the_current_month(frozen, month):
 )
 @pytest.mark.parametrize("all_day", [False, True])
 def test_a_meeting_in_year_1_or_9999_is_a_form_error(english, world, client_for, start, end, all_day):
-    data = {"kind": "swg", "title_en": "Far meeting", "start": start, "end": end, "venue": "MOH"}
+    data = {"kind": "swg", "title_en": "Far meeting", "start": start, "end": end, "venue_en": "MOH"}
     if all_day:
         data["all_day"] = "on"
     response = client_for(world.user("secretariat")).post(reverse("meetings:create") + "?group=health", data)
@@ -188,7 +188,7 @@ PARAMS = [
     "start",
     "end",
     "all_day",
-    "venue",
+    "venue_en",
     "online_link",
     "chair_person",
     "is_public",

@@ -37,7 +37,7 @@ def test_the_feed_answers_the_same_etag_twice_and_a_304_when_nothing_changed(wor
         client.get("/feeds/meetings.ics?lang=en", headers={"If-Modified-Since": modified}).status_code == 304
     )
 
-    services.meeting_update(meeting=meeting, actor=officer(), data={"venue": "MPI, Vientiane"})
+    services.meeting_update(meeting=meeting, actor=officer(), data={"venue_en": "MPI, Vientiane"})
     changed = client.get("/feeds/meetings.ics?lang=en", headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag and b"MPI" in changed.content
 

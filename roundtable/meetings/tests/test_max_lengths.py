@@ -43,7 +43,7 @@ def test_an_over_long_reason_is_a_form_error_and_the_meeting_is_not_postponed(
         )
     internal_meeting.refresh_from_db()
     assert internal_meeting.state == "scheduled"
-    client.post(url, {"state": "postponed", "reason": "ກ" * 2_000})
+    client.post(url, {"state": "postponed", "reason": "ກ" * 2_000, "confirmed": "1"})  # once confirmed
     internal_meeting.refresh_from_db()
     assert internal_meeting.state == "postponed"
 
@@ -56,7 +56,11 @@ def test_an_over_long_reason_is_a_form_error_and_the_meeting_is_not_postponed(
             {"kind": "swg", "start": "2031-03-10T09:00", "end": "2031-03-10T12:00"},
             "title_en",
         ),
-        ("meetings:edit", {"kind": "swg", "start": "2031-03-10T09:00", "end": "2031-03-10T12:00"}, "venue"),
+        (
+            "meetings:edit",
+            {"kind": "swg", "start": "2031-03-10T09:00", "end": "2031-03-10T12:00"},
+            "venue_en",
+        ),
         ("meetings:agenda_add", {}, "title_en"),
         ("meetings:agenda_add", {"title_en": "Budget"}, "presenter"),
         ("meetings:walk_in", {"name": "Guest"}, "organisation_name"),

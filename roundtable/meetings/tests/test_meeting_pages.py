@@ -86,7 +86,7 @@ CREATE_DATA = {
     "title_en": "Q1 meeting",
     "start": "2031-03-10T09:00",
     "end": "2031-03-10T12:00",
-    "venue": "MOH",
+    "venue_en": "MOH",
     "online_link": "",
     "chair_person": "",
     "is_public": "on",
@@ -127,7 +127,7 @@ def edit_data(meeting, **changes):
         "title_en": meeting.title_en,
         "start": meeting.start.astimezone(ZoneInfo("Asia/Vientiane")).strftime("%Y-%m-%dT%H:%M"),
         "end": meeting.end.astimezone(ZoneInfo("Asia/Vientiane")).strftime("%Y-%m-%dT%H:%M"),
-        "venue": meeting.venue,
+        "venue_en": meeting.venue,
         "online_link": meeting.online_link,
         "chair_person": meeting.chair_person_id or "",
         "revision": meeting.revision,
@@ -143,7 +143,7 @@ def test_editing_a_meeting_is_for_managers_and_refused_edits_change_nothing(
     world, client_for, internal_meeting, persona
 ):
     url = reverse("meetings:edit", args=[internal_meeting.pk])
-    response = client_for(world.user(persona)).post(url, edit_data(internal_meeting, venue="New venue"))
+    response = client_for(world.user(persona)).post(url, edit_data(internal_meeting, venue_en="New venue"))
     internal_meeting.refresh_from_db()
     if persona in MANAGERS:
         assert response.status_code == 302
@@ -156,8 +156,8 @@ def test_editing_a_meeting_is_for_managers_and_refused_edits_change_nothing(
 def test_a_stale_edit_is_refused_and_does_not_overwrite_the_other_change(world, client_for, internal_meeting):
     client = client_for(world.user("secretariat"))
     url = reverse("meetings:edit", args=[internal_meeting.pk])
-    stale = edit_data(internal_meeting, venue="First")
-    assert client.post(url, edit_data(internal_meeting, venue="Second")).status_code == 302
+    stale = edit_data(internal_meeting, venue_en="First")
+    assert client.post(url, edit_data(internal_meeting, venue_en="Second")).status_code == 302
     response = client.post(url, stale)
     assert response.status_code == 200
     internal_meeting.refresh_from_db()
@@ -166,6 +166,8 @@ def test_a_stale_edit_is_refused_and_does_not_overwrite_the_other_change(world, 
 
 @pytest.mark.parametrize("persona", FULL_LADDER)
 def test_changing_the_state_is_for_managers(world, client_for, internal_meeting, persona):
+    # Started yesterday: a meeting is marked held only once it has started.
+    Meeting.objects.filter(pk=internal_meeting.pk).update(start=at(-1), end=at(-1, 12))
     url = reverse("meetings:state", args=[internal_meeting.pk])
     response = client_for(world.user(persona)).post(url, {"state": "held", "reason": ""})
     internal_meeting.refresh_from_db()
@@ -183,7 +185,13 @@ def test_postponing_or_cancelling_needs_a_reason(world, client_for, internal_mee
     assert response.status_code == 200
     internal_meeting.refresh_from_db()
     assert internal_meeting.state == MeetingState.SCHEDULED
-    assert client.post(url, {"state": state, "reason": "The minister travels"}).status_code == 302
+    # A page asks first (the invitees will be told); nothing changes until it is confirmed.
+    confirm = client.post(url, {"state": state, "reason": "The minister travels"})
+    assert confirm.status_code == 200 and 'name="confirmed"' in confirm.content.decode()
+    internal_meeting.refresh_from_db()
+    assert internal_meeting.state == MeetingState.SCHEDULED
+    data = {"state": state, "reason": "The minister travels", "confirmed": "1"}
+    assert client.post(url, data).status_code == 302
     internal_meeting.refresh_from_db()
     assert internal_meeting.state == state and internal_meeting.state_reason == "The minister travels"
 
@@ -196,7 +204,7 @@ def test_a_cancelled_meeting_cannot_be_edited(world, client_for, internal_meetin
     )
     client = client_for(world.user("secretariat"))
     response = client.post(
-        reverse("meetings:edit", args=[internal_meeting.pk]), edit_data(internal_meeting, venue="X")
+        reverse("meetings:edit", args=[internal_meeting.pk]), edit_data(internal_meeting, venue_en="X")
     )
     assert response.status_code == 302
     internal_meeting.refresh_from_db()

@@ -25,7 +25,7 @@ FORM = {
     "kind": "swg",
     "title_lo": "ກອງປະຊຸມ",
     "title_en": "Evening session",
-    "venue": "MOH",
+    "venue_en": "MOH",
     "online_link": "",
     "chair_person": "",
     "is_public": "on",
@@ -118,7 +118,7 @@ def test_the_invitation_email_and_the_ical_give_the_vientiane_time_and_the_utc_i
             "title_lo": "ກອງປະຊຸມ",
             "start": vte(2031, 3, 10, 22, 0),
             "end": vte(2031, 3, 11, 1, 0),
-            "venue": "MOH",
+            "venue_en": "MOH",
         },
     )
     with django_capture_on_commit_callbacks(execute=True):

@@ -77,10 +77,13 @@ def item_form(request: HttpRequest, pk: int, item_pk: int | None = None) -> Http
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """GET: the confirmation page (the agenda's "Remove" links here; no JavaScript needed); POST: remove."""
     meeting = meeting_for_manager(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    if request.method == "GET":
+        return render(request, "meetings/agenda_confirm_delete.html", {"meeting": meeting, "item": item})
     services.agenda_item_delete(actor=request.user, item=item)
     messages.success(request, _("The agenda item is removed."))
     return redirect(_agenda_url(meeting))

@@ -15,8 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from roundtable.core.forms import add_service_error
+from roundtable.core.i18n import current_lang
 
 from .. import services
+from ..emails import agenda_and_documents
 from ..forms import AnswerForm
 from ..models import MeetingState, Participant, Response
 
@@ -64,6 +66,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         if answered:
             notice = services.ALREADY_ANSWERED
     substitute = participant.substitutes.first() if participant.response == Response.SUBSTITUTE else None
+    agenda, documents = agenda_and_documents(meeting, current_lang())
     return render(
         request,
         "meetings/answer.html",
@@ -75,6 +78,8 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             "closed": closed,
             "substitute": substitute,
             "notice": notice,
+            "agenda": agenda,
+            "documents": documents,
         },
         status=status,
     )

@@ -48,6 +48,13 @@ def _common(request: HttpRequest, months: int) -> dict:
         # A month that cannot be shown (9999-12, 0000-00, a word): this month instead, and said.
         "bad_month": typed if typed and chosen is None else "",
         "month": first.strftime("%Y-%m"),
+        # The month menu in the page's language (an <input type=month> speaks the browser's): a year
+        # either side of the month shown, each named by the date filter of the active language.
+        "month_choices": [
+            calendars.add_months(first, offset)
+            for offset in range(-12, 13)
+            if calendars.month_beyond(first, offset) is not None
+        ],
         "entries": items,
         "feed_url": request.build_absolute_uri(feed_url),
     }

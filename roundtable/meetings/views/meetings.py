@@ -25,7 +25,7 @@ from roundtable.workplans.permissions import can_view_workplan
 
 from .. import permissions, querystring, services
 from ..access import meeting_for_manager, meeting_for_viewer
-from ..forms import MeetingForm, StateForm
+from ..forms import AgendaItemForm, MeetingForm, StateForm
 from ..models import Meeting, MeetingDocument, MeetingKind, MeetingState, Participant
 from ..stats import attendance
 
@@ -35,14 +35,23 @@ def _selected_group(request: HttpRequest) -> Group | None:
     return Group.objects.filter(code=code).first() if code else None
 
 
-def meeting_list(request: HttpRequest) -> HttpResponse:
-    """All meetings the visitor may see, newest first, filterable by group and year.
+VISIBILITIES = ("public", "internal")
 
-    A year that no meeting can be in (0, 10000, a word) shows all years, and says so."""
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """All meetings the visitor may see, newest first (or oldest first: ?sort=start), filterable by
+    group, year and, for those who see internal meetings, visibility (?visibility=public|internal).
+
+    A year that no meeting can be in (0, 10000, a word) shows all years, and says so; an unknown sort or
+    visibility is ignored."""
     group = _selected_group(request)
     typed_year = request.GET.get("year") or ""
     year = querystring.year(typed_year)
-    meetings = permissions.visible_meetings(request.user).select_related("group").order_by("-start")
+    sort = "start" if request.GET.get("sort") == "start" else "-start"
+    visibility = request.GET.get("visibility") if request.GET.get("visibility") in VISIBILITIES else ""
+    meetings = permissions.visible_meetings(request.user).select_related("group").order_by(sort, "pk")
+    if visibility:
+        meetings = meetings.filter(is_public=visibility == "public")
     if group is not None:
         meetings = meetings.filter(group__in=[group, *group.children.all()])
     if year:
@@ -60,6 +69,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "years": years,
             "bad_year": typed_year if typed_year and year is None else "",
             "can_schedule": _schedulable_groups(request.user).exists(),
+            "sort": sort,
+            "visibility": visibility,
+            # Only those who may see internal meetings need to tell them apart.
+            "filters_visibility": request.user.is_authenticated,
         },
     )
 
@@ -88,10 +101,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "loose_documents": [d for d in documents if d.agenda_item_id is None],
         "attendance": attendance(meeting),
         "can_manage": can_manage,
+        # The agenda grows on the meeting's page: a title in each language is one submit.
+        "agenda_form": AgendaItemForm() if can_manage else None,
         "insider": insider,
         "history": history_for(user, meeting),
         "participants": (
-            meeting.participants.select_related("organisation").order_by("organisation_name", "name")
+            meeting.participants.select_related("organisation", "person").order_by(
+                "organisation_name", "name"
+            )
             if insider
             else None
         ),
@@ -142,10 +159,16 @@ def create(request: HttpRequest) -> HttpResponse:
             .order_by("-start")
             .first()
         )
-        form.initial.update({"kind": _default_kind(group)})
+        # An SWG's meetings are public by default (the guideline publishes them); others are ticked by hand.
+        form.initial.update({"kind": _default_kind(group), "is_public": group.kind == GroupKind.SWG})
         if previous is not None:
             form.initial.update(
-                {"venue": previous.venue, "chair_person": previous.chair_person_id, "kind": previous.kind}
+                {
+                    "venue_lo": previous.venue_lo,
+                    "venue_en": previous.venue_en,
+                    "chair_person": previous.chair_person_id,
+                    "kind": previous.kind,
+                }
             )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
@@ -230,9 +253,22 @@ def _rebound_on_current(request: HttpRequest, meeting: Meeting) -> MeetingForm:
 @require_http_methods(["GET", "POST"])
 def change_state(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
-    form = StateForm(request.POST or None, initial={"state": meeting.state})
+    steps = services.available_steps(request.user, meeting)
+    form = StateForm(request.POST or None, steps=steps, initial={"state": meeting.state})
     if request.method == "POST" and form.is_valid():
         step = services.step_to(meeting, form.cleaned_data["state"])
+        if step is not None and step.needs_reason and request.POST.get("confirmed") != "1":
+            # Postponing and cancelling tell every invitee: a page says so first (no JavaScript needed).
+            return render(
+                request,
+                "meetings/state_confirm.html",
+                {
+                    "form": form,
+                    "meeting": meeting,
+                    "step": step,
+                    "invited": services.invited(meeting).count(),
+                },
+            )
         try:
             with jobs_started_by(request.user) as started:
                 meeting, sent = services.meeting_set_state(
@@ -255,4 +291,4 @@ def change_state(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, str(step.done))
             return redirect(meeting)
-    return render(request, "meetings/state_form.html", {"form": form, "meeting": meeting})
+    return render(request, "meetings/state_form.html", {"form": form, "meeting": meeting, "steps": steps})

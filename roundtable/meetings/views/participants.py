@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from roundtable.core.tasks import job_message, jobs_started_by
 
@@ -20,7 +21,7 @@ from ..stats import attendance
 
 
 def _participants(meeting: Meeting):
-    return meeting.participants.select_related("organisation", "substitute_for").order_by(
+    return meeting.participants.select_related("organisation", "substitute_for", "person").order_by(
         "organisation_name", "name"
     )
 
@@ -97,6 +98,8 @@ def _participants_context(request: HttpRequest, meeting: Meeting, walk_in_form=N
         "contacts_hidden": len(participants) - len(visible),
         "attendance": attendance(meeting),
         "walk_in_form": walk_in_form or WalkInForm(),
+        # Once the meeting has started, saving the attendance can mark it as held (one submit, not two).
+        "can_mark_held": any(s.name == "hold" for s in services.available_steps(request.user, meeting)),
     }
 
 
@@ -112,9 +115,24 @@ def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_manager(request, pk)
     ids = [pk for value in request.POST.getlist("attended") if (pk := querystring.whole_number(value))]
     count = services.attendance_record(actor=request.user, meeting=meeting, attended_ids=ids)
-    if request.htmx:
+    held = False
+    if request.POST.get("mark_held") == "1" and any(
+        s.name == "hold" for s in services.available_steps(request.user, meeting)
+    ):
+        try:
+            meeting, _sent = services.meeting_take_step(meeting=meeting, actor=request.user, step="hold")
+        except services.Refused as refused:
+            messages.error(request, refused.message)
+        else:
+            held = True
+    if request.htmx and not held:
         return render(request, "meetings/_attendance.html", _participants_context(request, meeting))
     messages.success(request, _("Attendance saved: %(n)d present.") % {"n": count})
+    if held and request.htmx:
+        return HttpResponseClientRedirect(meeting.get_absolute_url())  # a whole page: the minutes start there
+    if held:
+        messages.success(request, str(services.STEPS["hold"].done))
+        return redirect(meeting)  # where the minutes start
     return redirect("meetings:participants", pk=meeting.pk)
 
 

@@ -40,7 +40,7 @@ def make_meeting(
         title_lo=title_lo,
         start=start,
         end=start + timedelta(hours=3),
-        venue="Ministry of Health, Vientiane",
+        venue_en="Ministry of Health, Vientiane",
         state=MeetingState.HELD,
         chair_person=world.people["chair"],
     )

@@ -158,6 +158,7 @@ def probe_world(world):
         "minutes:item_add": on_meeting,
         "minutes:item_edit": {**on_meeting, "item_id": item.pk},
         "minutes:language_add": on_meeting,
+        "minutes:steps": {**on_meeting, "step_name": "approve"},
         "minutes:step": {**on_meeting, "lang": "en", "step_name": "approve"},
         "minutes:comment": {**on_meeting, "lang": "en"},
         "minutes:signed_upload": {**on_meeting, "lang": "en"},

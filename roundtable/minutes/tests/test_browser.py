@@ -41,20 +41,28 @@ def test_the_minutes_cycle_on_a_phone(world, browser_page):
 
     page.goto(f"/en/minutes/{mid}/?version=lo")
     fits_phone(page, "detail-secretariat-en")
-    page.click(f"form[action$='/{mid}/lo/step/circulate/'] button[type=submit]")
+    # Circulated from the editor, both languages at once (the English one held back here).
+    page.goto(f"/en/minutes/{mid}/edit/")
+    page.check("#circulate input[name=hold_back][value=en]")
+    page.click("#circulate button[type=submit]")
     page.wait_for_load_state()
     assert version_of(minutes, "lo").status == MinutesStatus.CIRCULATED
+    assert version_of(minutes, "en").status == MinutesStatus.DRAFT
 
     browser_login(page, "health-chair")
     page.goto(f"/lo/minutes/{mid}/?version=lo")
-    page.click(f"form[action$='/{mid}/lo/step/approve/'] button[type=submit]")
+    page.click(f"main a[href='/lo/minutes/{mid}/step/approve/']")
+    page.wait_for_load_state()
+    fits_phone(page, "step-approve-lo")
+    page.check("#step-form input[name=early]")  # the comments are welcome for a week yet
+    page.click("#step-form button[type=submit]")
     page.wait_for_load_state()
     assert version_of(minutes, "lo").status == MinutesStatus.CHAIR_APPROVED
     set_status(version_of(minutes, "lo"), MinutesStatus.SENT)
 
     browser_login(page, "rtp")
-    page.goto(f"/lo/minutes/{mid}/?version=lo")
-    page.click(f"form[action$='/{mid}/lo/step/publish/'] button[type=submit]")
+    page.goto(f"/lo/minutes/{mid}/step/publish/")
+    page.click("#step-form button[type=submit]")
     page.wait_for_load_state()
     assert version_of(minutes, "lo").status == MinutesStatus.PUBLISHED
     page.goto("/lo/minutes/actions/health/")

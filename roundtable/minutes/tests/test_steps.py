@@ -19,6 +19,7 @@ ROLES = [*LADDER, "chair", "cochair"]
 STEPS = {
     "circulate": (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED, {"secretariat"}),
     "approve": (MinutesStatus.CIRCULATED, MinutesStatus.CHAIR_APPROVED, {"chair", "cochair"}),
+    "chair_return": (MinutesStatus.CIRCULATED, MinutesStatus.RETURNED, {"chair", "cochair"}),
     "send": (MinutesStatus.CHAIR_APPROVED, MinutesStatus.SENT, {"secretariat"}),
     "publish": (MinutesStatus.SENT, MinutesStatus.PUBLISHED, {"rtp"}),
     "return": (MinutesStatus.SENT, MinutesStatus.RETURNED, {"rtp"}),
@@ -45,7 +46,7 @@ def test_only_the_allowed_role_takes_each_step_and_refusals_change_nothing(
     from_status, to_status, allowed = STEPS[step]
     version = set_status(version_of(minutes, "lo"), from_status)
     before = snapshot(version)
-    data = {"comment": "Please correct item 3."}
+    data = {"comment": "Please correct item 3.", "early": "on"}  # approval: before the comments deadline
     if step == "circulate":
         data["comments_until"] = (timezone.localdate() + timedelta(days=7)).isoformat()
     client = client_for(world.user(role))
@@ -79,7 +80,7 @@ def test_each_step_records_its_date(world, minutes):
     services.minutes_circulate(
         version=version, actor=world.user("secretariat"), comments_until=timezone.localdate()
     )
-    services.minutes_approve(version=version, actor=world.user("cochair"))
+    services.minutes_approve(version=version, actor=world.user("cochair"), early=True)
     services.minutes_send(version=version, actor=world.user("secretariat"))
     services.minutes_publish(version=version, actor=world.user("rtp"))
     version.refresh_from_db()

@@ -19,6 +19,7 @@ ROLES = [*LADDER, "chair", "cochair"]
 ALLOWED = {
     "circulate": {"secretariat"},
     "approve": {"chair", "cochair"},
+    "chair_return": {"chair", "cochair"},
     "send": {"secretariat"},
     "publish": {"rtp"},
     "return": {"rtp"},
@@ -56,7 +57,7 @@ def test_every_step_from_every_status_is_taken_only_by_its_role_and_refusals_cha
         for name, step in services.STEPS.items():
             set_status(version, status)
             before = snapshot(version)
-            kwargs = {"comment": "Please correct item 3.", "notify": False}
+            kwargs = {"comment": "Please correct item 3.", "notify": False, "early": True}
             if step.needs_date:
                 kwargs["comments_until"] = timezone.localdate() + timedelta(days=7)
             if role in ALLOWED[name] and status in step.sources:

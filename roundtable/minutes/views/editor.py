@@ -14,12 +14,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from roundtable.core.i18n import current_lang
-from roundtable.meetings.models import Meeting
+from roundtable.meetings.models import AgendaItemKind, Meeting
 
 from .. import permissions, services
 from ..access import detail_url, minutes_for_editor
 from ..document import build_document, minutes_queryset
-from ..forms import ActionPointFormSet, AddItemForm, DecisionFormSet, ItemForm, StartForm, lock_languages
+from ..forms import (
+    ActionPointFormSet,
+    AddItemForm,
+    DecisionFormSet,
+    ItemForm,
+    StartForm,
+    StepsForm,
+    lock_languages,
+)
 from ..models import Minutes, MinutesItem
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -35,11 +43,24 @@ def start(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if not form.is_valid():
         return render(request, "minutes/start.html", {"meeting": meeting, "form": form}, status=400)
     try:
-        services.minutes_start(meeting=meeting, languages=form.cleaned_data["languages"], actor=request.user)
+        minutes = services.minutes_start(
+            meeting=meeting, languages=form.cleaned_data["languages"], actor=request.user
+        )
     except services.Refused as refused:
         messages.error(request, refused.message)
         return redirect(detail_url(meeting.pk))
     messages.success(request, _("The minutes are started, with one item per agenda item."))
+    # Straight to the first item of substance (the standing items, previous minutes and the review of
+    # action points, come first and usually need no text): one page less on the way.
+    first = (
+        minutes.items.exclude(
+            agenda_item__kind__in=[AgendaItemKind.PREVIOUS_MINUTES, AgendaItemKind.ACTION_REVIEW]
+        )
+        .order_by("order", "id")
+        .first()
+    )
+    if first is not None and first.agenda_item_id:
+        return redirect("minutes:item_edit", meeting_id=meeting.pk, item_id=first.pk)
     return redirect("minutes:edit", meeting_id=meeting.pk)
 
 
@@ -49,11 +70,23 @@ def edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     minutes_for_editor(request, meeting_id)
     minutes = minutes_queryset().get(meeting_id=meeting_id)
     locked = services.locked_languages(minutes)
+    circulate = services.STEPS["circulate"]
+    group = minutes.meeting.group
+    to_circulate = (
+        [v for v in minutes.versions.all() if v.status in circulate.sources]
+        if circulate.allowed(request.user, None, group)
+        else []
+    )
     context = {
         "minutes": minutes,
         "meeting": minutes.meeting,
-        "group": minutes.meeting.group,
+        "group": group,
         "items": list(minutes.items.all()),
+        # Circulation from the editor: every version in draft or returned at once, one deadline for all.
+        "circulate_form": StepsForm(step=circulate, versions=to_circulate, meeting=minutes.meeting)
+        if to_circulate
+        else None,
+        "to_circulate": to_circulate,
         "locked": locked,
         "doc": build_document(minutes, current_lang(), with_names=True),
         "add_form": AddItemForm(initial={"revision": minutes.revision}),

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from roundtable.core.history import history_for
 from roundtable.core.i18n import current_lang
@@ -18,8 +15,9 @@ from roundtable.meetings.models import Meeting
 from .. import permissions, services
 from ..access import minutes_for_reader
 from ..document import build_document
-from ..forms import CirculateForm, CommentForm, PublicListFilterForm, SignedPdfForm, StartForm, StepForm
+from ..forms import CommentForm, PublicListFilterForm, SignedPdfForm, StartForm
 from ..models import Minutes, MinutesStep, MinutesVersion
+from ..workflow import step_label
 
 
 def public_list(request: HttpRequest) -> HttpResponse:
@@ -50,6 +48,20 @@ def public_list(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(meeting__start__year=year)
     page = paginate(request, rows, per_page=25)
     return render(request, "minutes/public_list.html", {"page_obj": page, "form": form})
+
+
+def step_links(user, minutes, group) -> list[tuple]:
+    """(step, its label for this user, the languages it would move) for the steps the user may take now."""
+    links = []
+    for step in services.STEPS.values():
+        langs = [
+            v.get_language_display()
+            for v in minutes.versions.all()
+            if v.status in step.sources and step.allowed(user, v, group)
+        ]
+        if langs:
+            links.append((step, step_label(step, user, group), langs))
+    return links
 
 
 def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
@@ -87,9 +99,8 @@ def detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "attendee_reading": attendee and not sees_unpublished and not version.is_published,
         "can_edit": permissions.can_edit_minutes(user, group) and permissions.is_language_editable(version),
         "can_edit_any": permissions.can_edit_minutes(user, group),
-        "steps_allowed": services.available_steps(user, version, group) if user.is_authenticated else [],
-        "circulate_form": CirculateForm(initial={"comments_until": timezone.localdate() + timedelta(days=7)}),
-        "step_form": StepForm(),
+        # One step for all the versions standing at it: each button opens the step page (its confirmation).
+        "step_links": step_links(user, minutes, group) if user.is_authenticated else [],
         "can_comment": user.is_authenticated
         and permissions.can_comment(user, version, group, attendee_user_ids),
         "comment_form": CommentForm(),

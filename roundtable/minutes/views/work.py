@@ -12,7 +12,9 @@ from roundtable.groups.models import Group
 from roundtable.groups.roles import SECRETARIAT, roles_by_group
 from roundtable.meetings.models import Meeting, MeetingState
 
+from .. import services
 from ..access import unpublished_versions_with_steps
+from ..workflow import step_label
 
 
 @login_required
@@ -33,5 +35,38 @@ def work(request: HttpRequest) -> HttpResponse:
     for version, steps in unpublished_versions_with_steps(user):
         (waiting if steps else in_progress).append((version, steps))
     return render(
-        request, "minutes/work.html", {"to_start": to_start, "waiting": waiting, "in_progress": in_progress}
+        request,
+        "minutes/work.html",
+        {
+            "to_start": to_start,
+            "waiting": waiting,
+            "waiting_minutes": _by_minutes(user, waiting),
+            "in_progress": in_progress,
+        },
     )
+
+
+def _by_minutes(user, waiting) -> list[dict]:
+    """The waiting versions by minutes, each with the steps that move them together: a step that needs
+    nothing more (send, publish) is one button here; one that asks (a date, a comment, the approval
+    before the comments deadline) opens its page."""
+    rows: dict[int, dict] = {}
+    for version, steps in waiting:
+        row = rows.setdefault(
+            version.minutes_id, {"meeting": version.minutes.meeting, "versions": [], "steps": {}}
+        )
+        row["versions"].append(version)
+        group = version.minutes.meeting.group
+        for name in steps:
+            step = services.STEPS[name]
+            entry = row["steps"].setdefault(
+                name,
+                {
+                    "step": step,
+                    "label": step_label(step, user, group),
+                    "languages": [],
+                    "direct": not (step.needs_date or step.needs_comment or step.waits_for_comments),
+                },
+            )
+            entry["languages"].append(version.get_language_display())
+    return [{**row, "steps": list(row["steps"].values())} for row in rows.values()]
