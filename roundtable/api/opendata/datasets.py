@@ -77,6 +77,13 @@ def _route(prefix: str) -> Route:
     raise LookupError(f"No API route {prefix!r}.")
 
 
+def _minutes_changed() -> datetime | None:
+    # A publication changes a language version, not the minutes' own row.
+    from roundtable.minutes.models import MinutesVersion
+
+    return MinutesVersion.objects.published().aggregate(last=Max("updated_at"))["last"]
+
+
 def _activities_changed() -> datetime | None:
     from roundtable.aid.models import Activity, Source
 
@@ -115,6 +122,7 @@ DATASETS: list[Dataset] = [
             "Published minutes: attendance by organisation and gender, agenda items with their "
             "discussion, decisions and action points, in each published language."
         ),
+        changed=_minutes_changed,
     ),
     Dataset(
         "action-points",

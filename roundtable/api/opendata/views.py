@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from roundtable.groups.models import Group
 
@@ -15,7 +15,7 @@ from .feeds import FEEDS
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     datasets = [
         {
@@ -47,7 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "api/data/index.html", context)
 
 
-@require_GET
+@require_safe
 def download(request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse:
     dataset = BY_SLUG.get(slug)
     if dataset is None or fmt not in CONTENT_TYPES:
@@ -58,7 +58,7 @@ def download(request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse
     return response
 
 
-@require_GET
+@require_safe
 def feed(request: HttpRequest, kind: str, suffix: str, code: str | None = None) -> HttpResponse:
     """A feed of `kind` (minutes, workplans, reports) as RSS or Atom, of all groups or of `code`'s."""
     feed_view = FEEDS[kind]() if suffix == "rss" else FEEDS[kind].atom()
