@@ -27,6 +27,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -48,15 +50,45 @@ def register_sitemap(name: str):
     return add
 
 
+class _ItemLanguagePairs:
+    """A queryset's (item, language) pairs, counted and sliced in the database: Django's i18n sitemap
+    builds the list of every pair to count pages, which loads every item for the index (875 ms at 10×)."""
+
+    def __init__(self, queryset: QuerySet, languages: list[str]):
+        self.queryset = queryset if queryset.ordered else queryset.order_by("pk")
+        self.languages = languages
+
+    def count(self) -> int:
+        return self.queryset.count() * len(self.languages)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list:
+        n = len(self.languages)
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        first, last = start // n, -(-stop // n)
+        pairs = [(item, lang) for item in self.queryset[first:last] for lang in self.languages]
+        return pairs[start - first * n : stop - first * n]
+
+
 class PublicSitemap(Sitemap):
     """Each item once per language (`/lo/...` and `/en/...`), each with its alternates."""
 
     i18n = True
     alternates = True
     x_default = False
-    # Addresses per sitemap page (each language counts): a search engine fetches small pages, and no page
-    # is rebuilt whole for one change.
-    limit = 1000
+    # Addresses per sitemap page (each language counts, each address carries its alternates): pages stay
+    # under 100 KB, and a search engine fetches small pages.
+    limit = 300
+
+    @property
+    def paginator(self) -> Paginator:
+        items = self.items()
+        same_languages = type(self).get_languages_for_item is Sitemap.get_languages_for_item
+        if self.i18n and same_languages and isinstance(items, QuerySet):
+            return Paginator(_ItemLanguagePairs(items, self._languages()), self.limit)
+        return super().paginator
 
     def location(self, item) -> str:
         return item.get_absolute_url()

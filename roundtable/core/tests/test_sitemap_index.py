@@ -57,3 +57,15 @@ def test_the_index_is_cached_too(world, client, django_assert_num_queries):
     client.get("/sitemap.xml")
     with django_assert_num_queries(0):
         assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_the_pages_are_counted_and_cut_in_the_database(world):
+    for i in range(5):
+        make_meeting(world.health, public=True, title_en=f"Meeting {i}")
+    sitemap = sitemaps.SITEMAPS["meetings"]()
+    assert sitemap.paginator.count == 2 * sitemap.items().count()
+    everything = [(item.pk, lang) for item, lang in sitemap._items()]
+    sitemap.limit = 3
+    pages = [sitemap.paginator.page(n).object_list for n in sitemap.paginator.page_range]
+    paged = [(item.pk, lang) for page in pages for item, lang in page]
+    assert len(paged) == len(everything) == 10 and sorted(paged) == sorted(everything)
