@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -70,7 +71,7 @@ def people_table(people: Iterable[Person], contact_visible: set[int]) -> list[li
     return [_person_cells(person, person.pk in contact_visible) for person in people]
 
 
-def stakeholders_table(memberships: Iterable[Membership], contact_visible: set[int]) -> list[list[str]]:
+def stakeholders_table(memberships: Iterable[Membership], contact_visible: set[int]) -> list[list]:
     rows = []
     for membership in memberships:
         person = membership.person
@@ -79,8 +80,9 @@ def stakeholders_table(memberships: Iterable[Membership], contact_visible: set[i
                 *_person_cells(person, person.pk in contact_visible),
                 membership.role,
                 organisation_reference(membership.organisation),
-                membership.start_date.isoformat() if membership.start_date else "",
-                membership.end_date.isoformat() if membership.end_date else "",
+                # Dates as dates: a date cell in the XLSX, ISO text (str of a date) in the CSV.
+                membership.start_date or "",
+                membership.end_date or "",
             ]
         )
     return rows
@@ -111,8 +113,9 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[str]])
         write_cell(sheet, 1, col, name).font = bold
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
+            # Everything is text (a phone number must not become a number) except a date, typed as one.
             text = str(value)
-            write_cell(sheet, r, col, text).font = regular
+            write_cell(sheet, r, col, value if isinstance(value, date) else text).font = regular
             widths[col - 1] = max(widths[col - 1], min(len(text), 60))
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width + 2
