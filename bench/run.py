@@ -8,7 +8,10 @@ Figures printed:
   the whole middleware stack), measured in the same run so that the machine's speed cancels out;
 - database queries per page;
 - the HTML's size raw and gzipped, and the weight of a first visit on a slow link
-  (gzipped HTML + CSS + the Lao font + htmx).
+  (gzipped HTML + CSS + the Lao fonts + htmx where the page uses it);
+- then bench/pages.py's table: each public page's p50, warm (page cache) and cold, against the shell
+  floor (an empty page on base.html through the same middleware). BENCH_BROWSER=1 adds the first view's
+  bytes on the wire in Chromium (gunicorn with DEBUG off).
 """
 
 import gzip
@@ -52,7 +55,12 @@ PAGES = [
     "/feeds/meetings.ics",
     "/sitemap.xml",
 ]
-STATIC = ["css/site.css", "fonts/NotoSansLao-Regular.woff2", "js/htmx.min.js"]
+STATIC = [
+    "css/site.css",
+    "fonts/NotoSansLao-Regular.woff2",
+    "fonts/NotoSansLao-Bold.woff2",
+    "js/htmx.min.js",
+]
 
 
 def measure(client: Client, path: str) -> dict:
@@ -96,15 +104,28 @@ def main() -> None:
         )
     static_dir = ROOT / "roundtable" / "static"
     static_bytes = 0
-    for name in STATIC:
+    body = client.get("/lo/groups/health/").content
+    # htmx only where the page uses it (base.html adds its script then).
+    for name in [n for n in STATIC if "htmx" not in n or b"htmx.min.js" in body]:
         data = (static_dir / name).read_bytes()
         # WhiteNoise serves text assets precompressed; the woff2 font is already compressed.
         static_bytes += len(data) if name.endswith(".woff2") else len(gzip.compress(data))
     page = results["/lo/groups/health/"]["gzip"]
     print(
         f"\nfirst visit of /lo/groups/health/ on a slow link: {page / 1024:.1f} KB page + "
-        f"{static_bytes / 1024:.1f} KB CSS, Lao font and htmx = {(page + static_bytes) / 1024:.1f} KB"
+        f"{static_bytes / 1024:.1f} KB CSS, Lao fonts (and htmx where used)"
+        f" = {(page + static_bytes) / 1024:.1f} KB"
     )
+    # Each public page against the shell floor (an empty base.html through the same middleware), warm and
+    # cold (bench/pages.py); the first view in Chromium on the wire: bench/pages.py's own run.
+    sys.path.insert(0, str(ROOT / "bench"))
+    from pages import in_process
+
+    in_process({})
+    if os.environ.get("BENCH_BROWSER"):
+        from pages import first_views
+
+        first_views(Path(TMP))
 
 
 if __name__ == "__main__":
