@@ -22,9 +22,10 @@ their directory entry (see roundtable.core.search).
 How it stays fast (bench/search_bench.py: 100,000 entries): visibility and the filters are words of the
 index rows (SearchEntry.scope), so each tier is one full-text query that the index answers alone, match and
 scope intersected, ranked and cut to the page (LIMIT) inside it; only the page's rows are then read, and
-only they get a snippet. Counts stop at COUNT_CAP. A page takes the same queries whatever the index holds:
-the words' count, the substrings' count when the words are short, one query per tier the page reaches, and
-the page's rows.
+only they get a snippet. Counts stop at COUNT_CAP; a words' tier is ranked among its newest RANKED
+matches (ranking every match of a common phrase is what cost most), the rest following newest first.
+A page takes the same three statements whatever the index holds: the tiers' counts (the substrings' only
+when the words are short), the page's ids over the tiers it reaches, and the page's rows.
 """
 
 from __future__ import annotations
@@ -137,6 +138,26 @@ def scope_filter(scope: Scope, kinds, group_ids, year) -> list[list[str]]:
 
 
 PHRASE, MORE_WORDS, SUBSTRINGS = 0, 1, 2
+# How many of a words' tier's matches are ranked by relevance: its newest RANKED (bm25 or ts_rank for each
+# costs, and a common phrase matches tens of thousands); the tier's other matches follow, newest first.
+RANKED = 100
+
+
+def _parts(windows):
+    """Each tier's window cut into what its ranked head holds and what comes after (newest first):
+    (tier, (part, limit, offset)) with part "ranked" or "rest"; the substrings are all "rest"."""
+    for tier, limit, offset in windows:
+        if not limit:
+            continue
+        if tier == SUBSTRINGS:
+            yield tier, ("rest", limit, offset)
+            continue
+        stop = offset + limit
+        if offset < RANKED:
+            yield tier, ("ranked", min(stop, RANKED) - offset, offset)
+        if stop > RANKED:
+            start = max(offset, RANKED)
+            yield tier, ("rest", stop - start, start)
 
 
 class Results:
@@ -293,27 +314,43 @@ class SQLiteBackend(Backend):
         sql, params = self._select(terms, required, tier)
         return f"(SELECT COUNT(*) FROM ({sql} LIMIT %s))", [*params, cap]
 
+    @staticmethod
+    def _weight(terms: Terms, tier) -> tuple[str, list]:
+        """A candidate's relevance, from its row: how often the phrase (or each word) occurs, a title
+        occurrence weighing four body ones, per length of the body, as bm25 weighs a phrase's frequency
+        (bm25 itself, FTS5's rank, first counts over the whole index the rows matching each phrase of the
+        query, the scope's "public" among them: most of the cost of a query on 100,000 entries)."""
+        needles = [" ".join(terms.words)] if tier == PHRASE else list(terms.words)
+        parts, params = [], []
+        for needle in needles:
+            for column, factor in (("e.words_title", 4.0), ("e.words_body", 1.0)):
+                spaced = f"(' ' || {column} || ' ')"
+                parts.append(f"{factor} * (length({spaced}) - length(replace({spaced}, %s, ''))) / %s")
+                params += [f" {needle} ", float(len(needle) + 2)]
+        return f"({' + '.join(parts)}) * 1000.0 / (length(e.words_body) + 1000)", params
+
     def page(self, terms: Terms, required, windows) -> list[int]:
         """The ids of the page: each tier's window (tier, limit, offset), in one statement."""
         arms, params = [], []
-        for tier, limit, offset in windows:
-            if not limit:
-                continue
-            if tier == SUBSTRINGS:
-                sql, p = self._select(terms, required, tier, f"rowid AS id, {tier} AS tier, -rowid AS r")
+        for tier, (part, limit, offset) in _parts(windows):
+            if part == "ranked":  # its newest RANKED matches, ordered by their weight (see _weight)
+                sql, p = self._select(terms, required, tier, "rowid AS id")
+                weight, wparams = self._weight(terms, tier)
+                arms.append(
+                    f"SELECT * FROM (SELECT c.id, {tier} AS tier, 0 AS part, -({weight}) AS r "
+                    f"FROM ({sql} ORDER BY rowid DESC LIMIT %s) c JOIN search_searchentry e ON e.id = c.id "
+                    "ORDER BY r, c.id DESC LIMIT %s OFFSET %s)"
+                )
+                params += [*wparams, *p, RANKED, limit, offset]
+            else:  # the substrings, and the words' matches after their ranked head: newest first
+                columns = f"rowid AS id, {tier} AS tier, 1 AS part, -rowid AS r"
+                sql, p = self._select(terms, required, tier, columns)
                 arms.append(f"SELECT * FROM ({sql} ORDER BY rowid DESC LIMIT %s OFFSET %s)")
                 params += [*p, limit, offset]
-            else:  # ranked among the tier's candidates: its newest COUNT_CAP matches, as it counts them
-                sql, p = self._select(terms, required, tier, f"rowid AS id, {tier} AS tier, rank AS r")
-                arms.append(
-                    f"SELECT * FROM (SELECT * FROM ({sql} ORDER BY rowid DESC LIMIT %s) "
-                    "ORDER BY r, id DESC LIMIT %s OFFSET %s)"
-                )
-                params += [*p, COUNT_CAP, limit, offset]
         if not arms:
             return []
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(arms) + " ORDER BY 2, 3, 1 DESC", params)
+            cursor.execute(" UNION ALL ".join(arms) + " ORDER BY 2, 3, 4, 1 DESC", params)
             return [row[0] for row in cursor.fetchall()]
 
 
@@ -364,30 +401,29 @@ class PostgresBackend(Backend):
         )
 
     def page(self, terms: Terms, required, windows) -> list[int]:
+        """As SQLiteBackend.page."""
         arms, params = [], []
-        for tier, limit, offset in windows:
-            if not limit:
-                continue
+        for tier, (part, limit, offset) in _parts(windows):
             where, p = self._where(terms, required, tier)
-            if tier == SUBSTRINGS:
+            if part == "ranked":
                 arms.append(
-                    f"(SELECT e.id, {tier} AS tier, 0.0::real AS r, NULL::date AS d "
-                    f"FROM search_searchentry e WHERE {where} ORDER BY e.id DESC LIMIT %s OFFSET %s)"
-                )
-                params += [*p, limit, offset]
-            else:  # ranked among the tier's candidates: its newest COUNT_CAP matches, as it counts them
-                arms.append(
-                    f"(SELECT e.id, {tier} AS tier, ({self.RANK})::real AS r, e.date AS d FROM "
+                    f"(SELECT e.id, {tier} AS tier, 0 AS part, ({self.RANK})::real AS r, e.date AS d FROM "
                     f"(SELECT e.id, e.date, e.simple_vector, e.english_vector FROM search_searchentry e "
                     f"WHERE {where} ORDER BY e.id DESC LIMIT %s) e "
                     "ORDER BY r DESC, d DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s)"
                 )
-                params += [" ".join(terms.words), terms.raw, *p, COUNT_CAP, limit, offset]
+                params += [" ".join(terms.words), terms.raw, *p, RANKED, limit, offset]
+            else:
+                arms.append(
+                    f"(SELECT e.id, {tier} AS tier, 1 AS part, 0.0::real AS r, NULL::date AS d "
+                    f"FROM search_searchentry e WHERE {where} ORDER BY e.id DESC LIMIT %s OFFSET %s)"
+                )
+                params += [*p, limit, offset]
         if not arms:
             return []
         with connection.cursor() as cursor:
             cursor.execute(
-                " UNION ALL ".join(arms) + " ORDER BY tier, r DESC, d DESC NULLS LAST, id DESC", params
+                " UNION ALL ".join(arms) + " ORDER BY tier, part, r DESC, d DESC NULLS LAST, id DESC", params
             )
             return [row[0] for row in cursor.fetchall()]
 
