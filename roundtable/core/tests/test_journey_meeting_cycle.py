@@ -252,8 +252,9 @@ def test_the_quarter_from_scheduling_to_published_minutes_in_at_most_15_page_act
         chair.context.close()
         assert set(minutes.versions.values_list("status", flat=True)) == {MinutesStatus.CHAIR_APPROVED}
 
-        # The secretariat sends both from its notice.
+        # The secretariat sends both from its notice (two weeks on, its session has ended: it logs in).
         (approved,) = to(world.people["secretariat"].email, before)
+        browser_login(secretariat, "health-secretariat")
         act.arrive(secretariat, link_in(approved, rf"/minutes/{meeting_id}/step/send/"))
         before = len(mail.outbox)
         act.submit(secretariat, "#step-form")

@@ -28,6 +28,15 @@ def test_the_demo_loads_a_year_of_meetings_and_a_second_run_changes_nothing():
         Participant.objects.filter(attended=True).exists()
         and Participant.objects.filter(source="substitute").exists()
     )
+    # Every venue in both languages, each in its own field (never "Lao / English" in one string).
+    assert (
+        not Meeting.objects.filter(venue_lo="").exists() and not Meeting.objects.filter(venue_en="").exists()
+    )
+    assert not Meeting.objects.filter(venue_en__contains=" / ").exists()
+    assert all(
+        not any("\u0e80" <= c <= "\u0eff" for c in v)
+        for v in Meeting.objects.values_list("venue_en", flat=True)
+    )
     # The Round Table meetings are two-day, all-day events (00:00 to 23:59 of the next day, Vientiane).
     rtim = Meeting.objects.filter(kind="rtim").first()
     assert rtim is not None and rtim.all_day and len(rtim.local_days) == 2
