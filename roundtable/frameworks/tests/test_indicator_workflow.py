@@ -192,3 +192,23 @@ def test_the_review_queue_lists_submitted_and_accepted_values(world, values, cli
     assert f"#value-{YEARS[ValueState.SUBMITTED]}" in body
     assert f"#value-{YEARS[ValueState.ACCEPTED]}" in body
     assert f"#value-{YEARS[ValueState.DRAFT]}" not in body
+
+
+def test_the_owner_corrects_a_returned_value_and_its_evidence_through_the_form(world, values, client_for):
+    returned = values[ValueState.RETURNED]
+    old_evidence = returned.evidence.name
+    client = client_for(world.user("secretariat"))
+    path = page("value_edit", "vd-2016", "1b", returned.year)
+    assert "returned-note-2022" in client.get(path).content.decode()
+    response = client.post(path, {"value": "70.25", "note": "Corrected.", "evidence": pdf("new.pdf")})
+    assert response.status_code == 302
+    returned.refresh_from_db()
+    assert (returned.value, returned.note, returned.evidence_name) == (
+        Decimal("70.25"),
+        "Corrected.",
+        "new.pdf",
+    )
+    assert returned.evidence.name != old_evidence
+    client.post(path, {"value": "70.5", "note": "Corrected again."})  # no new file: the evidence stays
+    returned.refresh_from_db()
+    assert (returned.value, returned.evidence_name) == (Decimal("70.5"), "new.pdf")
