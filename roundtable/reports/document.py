@@ -97,6 +97,8 @@ class ReportDocument:
     signature: dict
     charts: list[charts.Chart] = field(default_factory=list)
     labels: dict = field(default_factory=dict)
+    # The dates as dates, for core/pdf/_national_heading.html (which formats them itself).
+    day_dates: list[tuple[str, date]] = field(default_factory=list)
 
 
 def labels() -> dict[str, str]:
@@ -331,6 +333,7 @@ def build_document(
         secretariat = ", ".join(pick(o["name_lo"], o["name_en"], lang) for o in group.get("secretariat", []))
         cycle = report.cycle
         dates = [(_("Deadline"), day(cycle.deadline))]
+        day_dates = [(_("Deadline"), cycle.deadline)]
         for label, value in (
             (_("Approved by the chair"), report.chair_approved_at),
             (_("Submitted to the RTP Secretariat"), report.submitted_at),
@@ -339,6 +342,7 @@ def build_document(
         ):
             if value:
                 dates.append((label, day(value)))
+                day_dates.append((label, timezone.localdate(value)))
         sub_facts = {s["code"]: s for s in facts.get("subgroups", [])}
         signature = {"name": "", "role": _("Chair"), "date": "", "organisation": ""}
         if signature_step is not None:
@@ -416,6 +420,7 @@ def build_document(
             oda=_oda(facts.get("oda"), lang),
             signature=signature,
             labels=labels(),
+            day_dates=day_dates,
         )
         if with_charts:
             doc.charts = report_charts(facts, group_name)
