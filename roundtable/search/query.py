@@ -423,7 +423,9 @@ class PostgresBackend(Backend):
             return []
         with connection.cursor() as cursor:
             cursor.execute(
-                " UNION ALL ".join(arms) + " ORDER BY tier, part, r DESC, d DESC NULLS LAST, id DESC", params
+                f"SELECT id FROM ({' UNION ALL '.join(arms)}) u "
+                "ORDER BY tier, part, r DESC, d DESC NULLS LAST, id DESC",
+                params,
             )
             return [row[0] for row in cursor.fetchall()]
 
