@@ -93,3 +93,30 @@ def test_xlsx_dates_are_dates_and_amounts_are_numbers_text_stays_guarded():
     assert cells[2].value == "USD"
     assert cells[3].is_date and cells[3].value == datetime(2026, 1, 31, 9, 0)  # Vientiane time, no zone
     assert cells[4].data_type == "s" and cells[4].value == "=HYPERLINK(1)"
+
+
+def test_the_work_plans_xlsx_gives_its_timeframe_as_dates_and_its_budget_as_a_number_beside_its_currency(
+    world,
+):
+    from roundtable.workplans import exports
+    from roundtable.workplans.models import WorkPlan
+    from roundtable.workplans.tests.conftest import add_priority
+
+    plan = WorkPlan.objects.create(group=world.health, year=2026)
+    add_priority(
+        plan,
+        start_date=date(2026, 1, 1),
+        end_date=date(2026, 12, 31),
+        budget=Decimal("3500000"),
+        currency="USD",
+    )
+    sheet = load_workbook(io.BytesIO(exports.render(plan, "xlsx", "en"))).worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows()]
+    header = next(row for row in rows if row[0].value == "No.")
+    columns = {cell.value: index for index, cell in enumerate(header)}
+    priority = rows[rows.index(header) + 1]
+    assert priority[columns["From"]].is_date and priority[columns["From"]].value.date() == date(2026, 1, 1)
+    assert priority[columns["To"]].is_date and priority[columns["To"]].value.date() == date(2026, 12, 31)
+    budget = priority[columns["Estimated budget"]]
+    assert budget.data_type == "n" and budget.value == 3500000
+    assert priority[columns["Currency"]].value == "USD"
