@@ -40,3 +40,15 @@ def test_the_progress_report_page_shows_the_groups_indicators(world, values, cli
     other = start_report(group=world.education)
     path = reverse("reports:report", args=[other.cycle.code, other.group.code])
     assert 'id="indicators"' not in client_for(world.user("other_secretariat")).get(path).content.decode()
+
+
+def test_the_group_page_shows_the_indicators_the_group_owns(world, values, client_for):
+    page = world.health.get_absolute_url()
+    public = client_for(None).get(page)
+    assert public.status_code == 200
+    body = public.content.decode()
+    assert 'id="indicators"' in body and "/frameworks/vd-2016/indicators/1b/" in body
+    assert f"{YEARS[ValueState.DRAFT]}: 64" not in body
+    own = client_for(world.user("secretariat")).get(page).content.decode()
+    assert f"{YEARS[ValueState.DRAFT]}: 64" in own
+    assert 'id="indicators"' not in client_for(None).get(world.education.get_absolute_url()).content.decode()
