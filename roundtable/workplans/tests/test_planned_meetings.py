@@ -46,7 +46,7 @@ def _data(world, **fields):
 def test_the_secretariat_edits_the_date_group_and_title_of_a_planned_meeting(world, meeting, client_for):
     client = client_for(world.user("secretariat"))
     page = client.get(f"{URL}{meeting.pk}/").content.decode()
-    assert 'value="2026-03-12"' in page and 'value="First quarter"' in page
+    assert 'value="12/03/2026"' in page and 'value="First quarter"' in page  # day/month/year
     assert 'name="revision" value="1"' in page
     response = client.post(f"{URL}{meeting.pk}/", _data(world, group=world.health_sub.pk, title_lo="ກອງປະຊຸມ"))
     assert response.status_code == 302 and response["Location"] == URL

@@ -62,10 +62,8 @@ def create(request: HttpRequest, code: str, year: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             url, next_step = where_to_go_on(plan)
-            messages.success(
-                request,
-                _("The work plan for %(year)s is started.") % {"year": year} + " " + next_step,
-            )
+            started = _("The work plan for %(year)s is started.") % {"year": year}
+            messages.success(request, f"{started} {next_step}".strip())
             return redirect(url)
     return render(
         request,
