@@ -175,6 +175,15 @@ DATASETS: list[Dataset] = [
         _("Outcomes, outputs, goals, targets, principles and indicators of the results frameworks."),
     ),
     Dataset(
+        "indicators",
+        "indicators",
+        _("Indicator monitoring"),
+        _(
+            "The monitored indicators of the frameworks, with their unit, baseline, target, owner and "
+            "published yearly values."
+        ),
+    ),
+    Dataset(
         "aid-activities",
         "aid/activities",
         _("Aid activities"),
@@ -446,6 +455,8 @@ MEANINGS: dict[str, Promise] = {
     "committed_lak": _("Committed, in kip"),
     "disbursed_lak": _("Disbursed, in kip"),
     "activities": _("Number of activities"),
+    "baseline_year": _("Year of the baseline"),
+    "target_year": _("Year of the target"),
 }
 
 
