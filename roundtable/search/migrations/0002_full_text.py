@@ -10,10 +10,11 @@ SQLite: FTS5 tables with external content, kept in step by triggers.
 
 PostgreSQL: `simple_vector` (the `simple` configuration over the segmented words, titles weighted A),
 `english_vector` (the English text through the `english` configuration: stemming, stop words) and
-`search_text` (the normalised text, lower-cased, with a pg_trgm GIN index for substrings).
+`search_text` (the normalised text, lower-cased, with a pg_trgm GIN index for substrings; where pg_trgm
+cannot be created, no index: substrings are then found by a scan).
 """
 
-from django.db import migrations
+from django.db import DatabaseError, migrations, transaction
 
 SQLITE_FTS = "porter unicode61 remove_diacritics 2 categories 'L* M* N* Co'"
 TRIGRAM_COLUMNS = "title_lo, title_en, body_lo, body_en"
@@ -60,7 +61,6 @@ SQLITE_BACKWARD = [
 ]
 
 POSTGRES_FORWARD = [
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     """ALTER TABLE search_searchentry ADD COLUMN simple_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, words_title), 'A')
         || setweight(to_tsvector('simple'::regconfig, words_body), 'B')) STORED""",
@@ -83,11 +83,26 @@ POSTGRES_BACKWARD = [
 ]
 
 
+def _trigram_extension(schema_editor) -> bool:
+    """Create pg_trgm where the database lets us (a role without the right, a server without the contrib
+    package: not); whether it is there. Without it the substrings are still found, by a scan."""
+    try:
+        with transaction.atomic(using=schema_editor.connection.alias):
+            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except DatabaseError:
+        pass
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
 def _run(statements_by_vendor):
     def run(apps, schema_editor):
         statements = statements_by_vendor.get(schema_editor.connection.vendor)
         if statements is None:
             raise RuntimeError("The search index needs SQLite or PostgreSQL.")
+        if statements is POSTGRES_FORWARD and not _trigram_extension(schema_editor):
+            statements = [s for s in statements if "gin_trgm_ops" not in s]
         for statement in statements:
             schema_editor.execute(statement)
 
