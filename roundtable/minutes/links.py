@@ -58,19 +58,19 @@ def open_action_points_for(user, meeting: Meeting) -> list[ReviewPoint]:
     and only the responsible organisation: the same as the public minutes page shows.
     """
     group = meeting.group
-    # Only the previous meeting's points (the one before this, with minutes): not the whole history.
-    previous = (
-        Minutes.objects.filter(meeting__group=group, meeting__start__lt=meeting.start)
-        .order_by("-meeting__start", "-pk")
-        .values("pk")[:1]
-    )
+    insider = permissions.can_view_unpublished(user, group)
+    # Only the previous meeting's points (the one before this, with minutes; for the public the last one
+    # whose minutes are published, the only one it may know of): not the whole history.
+    earlier = Minutes.objects.filter(meeting__group=group, meeting__start__lt=meeting.start)
+    if not insider:
+        earlier = earlier.published()
+    previous = earlier.order_by("-meeting__start", "-pk").values("pk")[:1]
     points = (
         ActionPoint.objects.open()
         .filter(group=group, item__minutes__in=previous)
         .select_related("responsible_organisation", "responsible_person", "item__minutes")
         .order_by("due_date", "pk")
     )
-    insider = permissions.can_view_unpublished(user, group)
     lang = translation.get_language() or "lo"
     if not insider:
         published = MinutesVersion.objects.published().filter(minutes=OuterRef("item__minutes"))
