@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gc
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -236,6 +237,10 @@ def records(dataset: Dataset, request: HttpRequest | None = None) -> Iterator[di
         yield from data["results"]
         if not data["next"]:
             return
+        del data
+        # A page's serializers and rows hold reference cycles: without this, the cyclic garbage of several
+        # pages waits for Python's next full collection (bench/opendata.py: a peak of 4 MB instead of 0.4).
+        gc.collect(1)
         page += 1
 
 
