@@ -76,7 +76,10 @@ def requests_for(meeting, item, document):
         (reverse("meetings:attendance", args=[meeting.pk]), {"attended": [participant.pk]}),
         (reverse("meetings:walk_in", args=[meeting.pk]), {"name": "Walk-in", "gender": "m"}),
         # Last: a cancelled meeting takes no more changes.
-        (reverse("meetings:state", args=[meeting.pk]), {"state": "cancelled", "reason": "No quorum"}),
+        (
+            reverse("meetings:state", args=[meeting.pk]),
+            {"state": "cancelled", "reason": "No quorum", "confirmed": "1"},
+        ),
     ]
 
 
@@ -108,8 +111,10 @@ def test_state_changes_take_post_only(world, client_for, setup):
     meeting, item, document = setup
     client = client_for(world.user("secretariat"))
     before = snapshot()
+    # Removing an agenda item answers a GET with its confirmation page, and changes nothing.
+    confirm = client.get(reverse("meetings:agenda_delete", args=[meeting.pk, item.pk]))
+    assert confirm.status_code == 200 and 'id="confirm"' in confirm.content.decode()
     for url in (
-        reverse("meetings:agenda_delete", args=[meeting.pk, item.pk]),
         reverse("meetings:agenda_move", args=[meeting.pk, item.pk]),
         reverse("meetings:document_delete", args=[document.pk]),
         reverse("meetings:attendance", args=[meeting.pk]),
