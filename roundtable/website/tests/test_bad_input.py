@@ -141,6 +141,7 @@ def route_kwargs(name: str, objects: dict, year: int | None = None) -> dict:
         "frameworks:item_edit": {"code": fws.nsedp.code, "pk": fws.output.pk},
         "frameworks:item_delete": {"code": fws.nsedp.code, "pk": fws.output2.pk},
         "website:home": {},
+        "website:site_map": {},
         "website:dashboard": {},
         "website:secretariat": {},
         "workplans:public_list": {},
