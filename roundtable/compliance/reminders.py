@@ -160,6 +160,10 @@ def collect_pending(on: date) -> tuple[dict[int, list[Pending]], dict[int, objec
     users: dict[int, object] = {}
     unreached: list[Pending] = []
     for (group_id, obligation_id, _year), cell in card.cells.items():
+        # The progress report has its own reminders, on the same calendar, counted by the cycle's submission
+        # tracker (reports' `send_report_reminders`): told here too, a group would have two emails.
+        if cell.obligation.proof == Proof.REPORT_SUBMITTED:
+            continue
         for item in cell.items:
             offset = offset_for(item, on, final=closes_at_due(cell.obligation))
             if offset is None:

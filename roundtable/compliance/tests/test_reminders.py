@@ -191,3 +191,16 @@ def test_a_failed_sending_is_sent_by_the_next_run(only_workplan, monkeypatch):
     assert "Queued again the reminder job" in out
     assert out.strip().endswith("1 sent")  # the earlier run's email, sent by this run
     assert len(mail.outbox) == 1
+
+
+def test_the_progress_report_is_left_to_the_reports_own_reminders(checklist_world):
+    """The progress report is reminded by `send_report_reminders` (counted by the cycle's tracker): the
+    checklist's digest does not tell it a second time, while it still tells what else is due."""
+    from roundtable.reports.models import Cycle
+
+    cycle = Cycle.objects.create(code="rtim-2026", year=2026, held_on=date(2026, 12, 14), status="open")
+    cycle.groups.add(checklist_world.health)
+    run(date(2026, 11, 10))  # six days before the report's deadline (16 November)
+    logged = set(ReminderLog.objects.values_list("obligation__code", flat=True))
+    assert "progress-report" not in logged
+    assert logged, "the other open items of the year are still told"
