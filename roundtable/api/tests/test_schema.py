@@ -75,6 +75,7 @@ FILTERS = {
     "reports": {"cycle", "group", "year"},
     "aid/activities": {"group", "partner", "province", "search", "sector", "year"},
     "aid/funding": {"group", "partner", "year"},
+    "indicators": {"framework", "owner"},
 }
 # The lists without a detail: the search (its hits are other lists' records), the aid funding (rows of a
 # table, each an activity's).

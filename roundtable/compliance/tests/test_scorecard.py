@@ -4,6 +4,7 @@ its export is typed, its charts are SVG, and its cost in queries is fixed whatev
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -175,7 +176,8 @@ def test_the_charts_are_svg_in_the_page_with_a_pattern_per_status(checklist_worl
     assert html.count("<svg") >= 10
     assert "pattern" in html and "cross" in html and "hatch" in html
     assert "style=" not in html.split("<main", 1)[1]  # no inline style (the Content-Security-Policy)
-    assert "<script" not in html.split("<main", 1)[1]
+    # No inline script (the Content-Security-Policy): htmx, where a page uses it, is a file of the site's own.
+    assert not re.search(r"<script(?![^>]*\bsrc=)", html.split("<main", 1)[1])
 
 
 # --- queries: fixed, whatever the data --------------------------------------------------------------------

@@ -46,11 +46,11 @@ def capture_sheet_html(monkeypatch):
     """The HTML the PDF sheet is made from (the PDF's text is compressed: read it before WeasyPrint)."""
     seen: list[str] = []
 
-    def fake_render_pdf(template: str, context: dict) -> bytes:
-        seen.append(render_to_string(template, context))
+    def fake_render_document(template: str, context: dict, meta) -> bytes:
+        seen.append(render_to_string(template, {**meta.context(), **context}))
         return b"%PDF-1.7 fake"
 
-    monkeypatch.setattr(sheets, "render_pdf", fake_render_pdf)
+    monkeypatch.setattr(sheets, "render_document", fake_render_document)
     return seen
 
 
