@@ -22,8 +22,9 @@ their directory entry (see roundtable.core.search).
 How it stays fast (bench/search_bench.py: 100,000 entries): visibility and the filters are words of the
 index rows (SearchEntry.scope), so each tier is one full-text query that the index answers alone, match and
 scope intersected, ranked and cut to the page (LIMIT) inside it; only the page's rows are then read, and
-only they get a snippet. Counts stop at COUNT_CAP; a words' tier is ranked among its newest RANKED
-matches (ranking every match of a common phrase is what cost most), the rest following newest first.
+only they get a snippet. Counts stop at COUNT_CAP (the substrings' at SUBSTRING_CAP); a words' tier is
+ranked among its newest RANKED matches (ranking every match of a common phrase is what cost most), the rest
+following newest first.
 A page takes the same three statements whatever the index holds: the tiers' counts (the substrings' only
 when the words are short), the page's ids over the tiers it reaches, and the page's rows.
 """
@@ -52,6 +53,10 @@ MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 # The substring tier joins the results when the words find fewer than this (a page of the search page).
 SUBSTRING_BELOW = 20
+# Substring matches counted at most (ten pages): each is checked against the stored text, which on
+# PostgreSQL means reading it out of its compressed storage, so counting a thousand cost more than the rest of
+# the page. Beyond it the page says "more than", as at COUNT_CAP.
+SUBSTRING_CAP = 200
 
 
 @dataclass
@@ -177,7 +182,16 @@ class Results:
         """How many results each tier holds (up to COUNT_CAP in all)."""
         phrase, words, substrings = self.backend.counts(self.terms, self.required)
         sizes = {PHRASE: phrase, MORE_WORDS: words - phrase, SUBSTRINGS: min(substrings, COUNT_CAP - words)}
+        self._substrings_capped = substrings >= SUBSTRING_CAP
         return {tier: max(0, n) for tier, n in sizes.items()}
+
+    @property
+    def capped(self) -> bool:
+        """Whether the count stopped at a cap: there are more results than it says."""
+        if self.terms.empty:
+            return False
+        sizes = self._sizes
+        return sum(sizes.values()) >= COUNT_CAP or self._substrings_capped
 
     def count(self) -> int:
         return 0 if self.terms.empty else sum(self._sizes.values())
@@ -263,7 +277,7 @@ class Backend:
         else:
             parts += ["0", "0"]
         if terms.substrings:
-            substrings, sparams = self._count(terms, required, SUBSTRINGS, COUNT_CAP)
+            substrings, sparams = self._count(terms, required, SUBSTRINGS, SUBSTRING_CAP)
             if terms.words:
                 few, fparams = self._count(terms, required, "words", SUBSTRING_BELOW)
                 parts.append(f"CASE WHEN {few} < %s THEN {substrings} ELSE 0 END")

@@ -11,7 +11,7 @@ from roundtable.groups.models import Group
 from roundtable.groups.permissions import can_view_group
 
 from .forms import SearchForm
-from .query import COUNT_CAP, Scope, search
+from .query import Scope, search
 
 PER_PAGE = 20
 
@@ -21,7 +21,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     snippet in the page's language, filters and pages. A fixed number of queries, whatever the index holds."""
     groups = [g for g in Group.objects.in_tree_order() if can_view_group(request.user, g)]
     form = SearchForm(request.GET or None, groups=groups)
-    page_obj, query = None, ""
+    page_obj, query, capped = None, "", False
     if form.is_bound:
         form.is_valid()  # an invalid filter is left out (and said); the rest still searches
         data = form.cleaned_data
@@ -37,8 +37,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 year=data.get("year"),
             )
             page_obj = paginate(request, results, PER_PAGE)
+            capped = results.capped
     return render(
         request,
         "search/search.html",
-        {"form": form, "page_obj": page_obj, "query": query, "count_cap": COUNT_CAP},
+        {"form": form, "page_obj": page_obj, "query": query, "capped": capped},
     )

@@ -150,6 +150,17 @@ def test_counts_stop_at_the_cap_and_pages_stay_within_it(reindexed, monkeypatch)
     assert len(capped[0:1000]) == 3
 
 
+def test_the_substrings_are_counted_to_their_own_cap_and_the_page_says_more(reindexed, monkeypatch, client):
+    whole = search("ealth", scope=Scope())  # no word: only substrings
+    assert whole.count() > 2 and not whole.capped
+    monkeypatch.setattr(query, "SUBSTRING_CAP", 2)
+    capped = search("ealth", scope=Scope())
+    assert capped.count() == 2 and capped.capped
+    assert len(capped[0:1000]) == 2
+    page = client.get("/en/search/", {"q": "ealth"}).content.decode()
+    assert "More than 2 results" in page
+
+
 def test_an_entry_taken_out_of_the_public_index_loses_its_public_word(
     corpus, world, django_capture_on_commit_callbacks, monkeypatch
 ):
