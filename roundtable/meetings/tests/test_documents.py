@@ -112,8 +112,16 @@ def test_a_member_cannot_delete_a_document_and_the_secretariat_can(world, client
     document = add(public_meeting, "members")
     url = reverse("meetings:document_delete", args=[document.pk])
     assert client_for(world.user("member")).post(url).status_code == 403
+    assert client_for(world.user("member")).get(url).status_code == 403
     assert MeetingDocument.objects.filter(pk=document.pk).exists()
-    assert client_for(world.user("secretariat")).post(url).status_code == 302
+    # The meeting's "Remove" opens a confirmation first (a GET changes nothing), then the POST removes.
+    secretariat = client_for(world.user("secretariat"))
+    page = secretariat.get(public_meeting.get_absolute_url()).content.decode()
+    assert f'href="{url}"' in page
+    confirm = secretariat.get(url)
+    assert confirm.status_code == 200 and 'id="confirm"' in confirm.content.decode()
+    assert MeetingDocument.objects.filter(pk=document.pk).exists()
+    assert secretariat.post(url).status_code == 302
     assert not MeetingDocument.objects.exists()
 
 

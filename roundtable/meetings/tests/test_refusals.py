@@ -111,12 +111,15 @@ def test_state_changes_take_post_only(world, client_for, setup):
     meeting, item, document = setup
     client = client_for(world.user("secretariat"))
     before = snapshot()
-    # Removing an agenda item answers a GET with its confirmation page, and changes nothing.
-    confirm = client.get(reverse("meetings:agenda_delete", args=[meeting.pk, item.pk]))
-    assert confirm.status_code == 200 and 'id="confirm"' in confirm.content.decode()
+    # Removing an agenda item or a document answers a GET with its confirmation page, and changes nothing.
+    for url in (
+        reverse("meetings:agenda_delete", args=[meeting.pk, item.pk]),
+        reverse("meetings:document_delete", args=[document.pk]),
+    ):
+        confirm = client.get(url)
+        assert confirm.status_code == 200 and 'id="confirm"' in confirm.content.decode(), url
     for url in (
         reverse("meetings:agenda_move", args=[meeting.pk, item.pk]),
-        reverse("meetings:document_delete", args=[document.pk]),
         reverse("meetings:attendance", args=[meeting.pk]),
         reverse("meetings:walk_in", args=[meeting.pk]),
         reverse("meetings:feed_reset"),

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from .. import permissions, services
 from ..access import document_for_reader, meeting_for_manager
@@ -64,12 +64,17 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the confirmation page (the meeting's "Remove" links here; no JavaScript needed); POST: remove."""
     document = document_for_reader(request, pk)
     if not permissions.can_manage(request.user, document.meeting):
         raise PermissionDenied
     meeting = document.meeting
+    if request.method == "GET":
+        return render(
+            request, "meetings/document_confirm_delete.html", {"meeting": meeting, "document": document}
+        )
     services.document_delete(actor=request.user, document=document)
     messages.success(request, _("The document is removed."))
     return redirect(meeting.get_absolute_url() + "#documents")
