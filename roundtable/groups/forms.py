@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.core.forms import PageDateInput
 from roundtable.core.uploads import validate_document
 from roundtable.directory.models import Organisation, Person
 from roundtable.frameworks.models import FrameworkItem
@@ -10,20 +11,13 @@ from .models import ChairRole, ChairTerm, Group, TermsOfReference
 from .validators import RecordsChoiceField, validate_record_date
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class DateField(forms.DateField):
     """A date of the structure: typed as a date, within the years a record may have."""
 
     default_validators = [validate_record_date]
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", DateInput())
+        kwargs.setdefault("widget", PageDateInput())
         super().__init__(**kwargs)
 
 
@@ -103,7 +97,7 @@ class TermsOfReferenceForm(forms.ModelForm):
     class Meta:
         model = TermsOfReference
         fields = ["file", "title", "language", "version", "issued_on"]
-        widgets = {"issued_on": DateInput()}
+        widgets = {"issued_on": PageDateInput()}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

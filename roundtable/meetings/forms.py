@@ -6,19 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.core.forms import PageDateTimeInput
 from roundtable.core.i18n import localized
 from roundtable.directory.models import Gender, Organisation, Person
 
 from . import querystring
 from .models import REASON_MAX, AgendaItem, Meeting, MeetingDocument, Response, Visibility
 from .services import EDITABLE_FIELDS, STEPS
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def _day_bound(value: datetime, bound: time) -> datetime:
@@ -39,7 +33,7 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         # The fields meeting_update accepts: one list, so that the form never offers one it drops.
         fields = list(EDITABLE_FIELDS)
-        widgets = {"start": DateTimeInput(), "end": DateTimeInput()}
+        widgets = {"start": PageDateTimeInput(), "end": PageDateTimeInput()}
         help_texts = {
             "start": _("Vientiane time."),
             "end": _("Vientiane time. A meeting over several days ends on its last day."),
@@ -49,7 +43,13 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, group=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("start", "end"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            # As the page writes it (core.forms.PageDateTimeInput), and ISO moments.
+            self.fields[name].input_formats = [
+                "%d/%m/%Y %H:%M",
+                "%Y-%m-%dT%H:%M",
+                "%Y-%m-%d %H:%M",
+                "%Y-%m-%d %H:%M:%S",
+            ]
         people = Person.objects.select_related("organisation").order_by("name_en", "name_lo")
         if group is not None:
             people = people.filter(memberships__group__in=[group.pk, group.parent_id or group.pk]).distinct()

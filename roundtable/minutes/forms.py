@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from roundtable.core.api import YEAR_MAX, YEAR_MIN
+from roundtable.core.forms import PageDateInput
 from roundtable.core.uploads import validate_document
 from roundtable.directory.models import Organisation, Person
 from roundtable.groups.models import Group
@@ -16,14 +17,6 @@ from .models import COMMENT_MAX, NOTE_MAX, ActionPoint, ActionStatus, Decision, 
 
 PDF_ONLY = {".pdf": {"application/pdf"}}
 YEAR_REFUSED = _("Not a year of meetings: showing all years.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("format", "%Y-%m-%d")
-        super().__init__(**kwargs)
 
 
 def lock_languages(form: forms.BaseForm, locked: set[str]) -> None:
@@ -99,7 +92,7 @@ class ActionPointForm(forms.ModelForm):
         widgets = {
             "what_lo": forms.Textarea(attrs={"rows": 2}),
             "what_en": forms.Textarea(attrs={"rows": 2}),
-            "due_date": DateInput(),
+            "due_date": PageDateInput(),
         }
 
     def __init__(self, *args, group: Group | None = None, **kwargs):
@@ -152,7 +145,7 @@ ActionPointFormSet = modelformset_factory(
 
 
 class CirculateForm(forms.Form):
-    comments_until = forms.DateField(label=_("Comments until"), widget=DateInput())
+    comments_until = forms.DateField(label=_("Comments until"), widget=PageDateInput())
     comment = forms.CharField(
         label=_("Note"), required=False, max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -197,7 +190,7 @@ class StepsForm(forms.Form):
             self.earliest = services.earliest_comments_until(meeting)
             self.fields["comments_until"] = forms.DateField(
                 label=_("Comments until"),
-                widget=DateInput(),
+                widget=PageDateInput(),
                 initial=services.default_comments_until(meeting),
                 help_text=_("The same date for every language; after the meeting."),
             )

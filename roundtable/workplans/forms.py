@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.core.forms import DATE_HELP, PageDateInput
 from roundtable.directory.models import Organisation
 from roundtable.frameworks.models import FrameworkItem
 from roundtable.groups.validators import RecordsChoiceField
@@ -11,22 +12,6 @@ from roundtable.groups.validators import RecordsChoiceField
 from .models import Priority, StakeholderRole, WorkPlan, WorkPlanStep
 from .querystring import whole_number, without_nul
 from .services import HEADER_FIELDS, PRIORITY_ALL_FIELDS, nsedp_for_year
-
-# The pages' short date layout (roundtable.formats: d/m/Y in both languages).
-DATE_LAYOUT = "%d/%m/%Y"
-DATE_HELP = _("Day/month/year, for example 31/01/2026.")
-
-
-class PageDateInput(forms.DateInput):
-    """A date written as the page writes dates (day/month/year), in a text field: a browser's own date
-    field shows the browser's language and layout (month/day/year in many), not the page's. ISO dates
-    are still read (DATE_INPUT_FORMATS)."""
-
-    input_type = "text"
-
-    def __init__(self, attrs=None):
-        attrs = {"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "size": 10, **(attrs or {})}
-        super().__init__(attrs=attrs, format=DATE_LAYOUT)
 
 
 class RevisionMixin(forms.Form):

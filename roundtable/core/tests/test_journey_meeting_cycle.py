@@ -224,7 +224,9 @@ def test_the_quarter_from_scheduling_to_published_minutes_in_at_most_15_page_act
         # Circulated from the editor: both versions at once, one deadline (after the meeting) for both.
         minutes = Minutes.objects.get(meeting=meeting)
         before = len(mail.outbox)
+        # Pre-filled as the page writes dates (day/month/year), after the meeting.
         until = secretariat.input_value("#circulate input[name=comments_until]")
+        until = datetime.strptime(until, "%d/%m/%Y").date().isoformat()
         assert until > meeting_day.isoformat()
         act.submit(secretariat, "#circulate")
         assert set(minutes.versions.values_list("status", flat=True)) == {MinutesStatus.CIRCULATED}

@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from roundtable.frameworks.indicator_charts import indicator_chart, number
 from roundtable.frameworks.indicator_models import Indicator, IndicatorValue, ValueState
@@ -19,7 +20,8 @@ def values(indicator, pairs):
 
 
 def test_the_chart_draws_baseline_values_and_target_with_their_numbers(vd):
-    svg = indicator_chart(vd, values(vd, [(2018, "58"), (2020, "63.5")]), chart_id="c")
+    with translation.override("en"):  # the description's words are the reader's language
+        svg = indicator_chart(vd, values(vd, [(2018, "58"), (2020, "63.5")]), chart_id="c")
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert svg.count('class="baseline"') == 1
     assert svg.count('class="value"') == 2

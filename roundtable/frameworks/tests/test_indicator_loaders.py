@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from roundtable.frameworks.indicator_models import Indicator
 from roundtable.frameworks.indicators import INDICATORS_FILE, indicators_load, indicators_load_file
@@ -53,7 +54,7 @@ def test_the_shipped_file_gives_every_gpedc_indicator_its_unit_baseline_target_a
     ],
 )
 def test_a_bad_indicator_row_is_refused_with_a_clear_message(declaration, row, message):
-    with pytest.raises(FrameworkDataError) as error:
+    with pytest.raises(FrameworkDataError) as error, translation.override("en"):
         indicators_load(data={"framework": "vd-2016", "indicators": [row]}, source_name="mine.yaml")
     assert str(error.value).startswith("mine.yaml")
     assert message in str(error.value)

@@ -3,6 +3,7 @@ a step, only from the states the STEPS table allows; every refusal changes nothi
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from roundtable.meetings import services
 from roundtable.meetings.models import Meeting, MeetingState
@@ -78,7 +79,7 @@ def test_the_state_form_offers_only_the_states_reachable_from_the_current_one(wo
 
 def test_a_meeting_is_held_only_once_it_has_started(world, client_for):
     meeting = make_meeting(world.health, days=1)
-    with pytest.raises(services.Refused, match="before it starts"):
+    with translation.override("en"), pytest.raises(services.Refused, match="before it starts"):
         services.meeting_take_step(meeting=meeting, actor=world.user("secretariat"), step="hold")
     response = client_for(world.user("secretariat")).post(
         f"/en/meetings/{meeting.pk}/state/", {"state": "held"}

@@ -46,11 +46,28 @@ def test_a_time_entered_in_the_form_is_vientiane_time_and_stored_in_utc(world, c
     client = client_for(world.user("secretariat"))
     meeting = create(client, start="2031-03-10T09:00", end="2031-03-10T12:00")
     assert meeting.start == datetime(2031, 3, 10, 2, 0, tzinfo=UTC)
-    # The edit form gives the same Vientiane time back, not the UTC one.
+    # The edit form gives the same Vientiane time back, not the UTC one, written as the page writes dates.
     body = client.get(reverse("meetings:edit", args=[meeting.pk])).content.decode()
-    assert 'value="2031-03-10T09:00"' in body and 'value="2031-03-10T12:00"' in body
+    assert 'value="10/03/2031 09:00"' in body and 'value="10/03/2031 12:00"' in body
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "10 March 2031, 09:00–12:00" in page and "Vientiane time" in page
+
+
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_the_times_are_text_fields_in_the_pages_layout_not_the_browsers(world, client_for, lang):
+    """A browser's own date field shows the browser's language and layout (often month/day/year); the form
+    asks day/month/year and 24 hours on both languages' pages, and reads what it asked for."""
+    client = client_for(world.user("secretariat"))
+    body = client.get(f"/{lang}/meetings/new/?group=health").content.decode()
+    assert 'type="datetime-local"' not in body and 'type="date"' not in body
+    assert 'name="start"' in body and 'placeholder="' in body
+    response = client.post(
+        f"/{lang}/meetings/new/?group=health",
+        {**FORM, "start": "10/03/2031 09:00", "end": "10/03/2031 12:30"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get()
+    assert (meeting.start, meeting.end) == (vte(2031, 3, 10, 9, 0), vte(2031, 3, 10, 12, 30))
 
 
 def test_a_meeting_past_midnight_shows_both_dates_and_is_on_both_days_of_the_calendar(world, client_for):
