@@ -31,6 +31,7 @@ when the words are short), the page's ids over the tiers it reaches, and the pag
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -259,11 +260,17 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-class Backend:
-    """What both databases share: the counts in one statement, from each one's `_count`."""
+class Backend(ABC):
+    """What both databases share: the counts in one statement, from each one's `_count`; each database
+    writes its own `_count` (a tier's bounded count as SQL and its parameters) and `page`."""
 
+    @abstractmethod
     def _count(self, terms: Terms, required, tier, cap: int) -> tuple[str, list]:
-        raise NotImplementedError
+        """A sub-select counting the tier's matches up to `cap`, and its parameters."""
+
+    @abstractmethod
+    def page(self, terms: Terms, required, windows) -> list[int]:
+        """The ids of the page's results, in their order."""
 
     def counts(self, terms: Terms, required) -> tuple[int, int, int]:
         """(phrase, words, substrings): how many each finds, up to COUNT_CAP; the substrings only when the

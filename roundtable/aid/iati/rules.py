@@ -14,8 +14,8 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ..codelists import codelist
+from .activity import ParsedActivity
 from .problems import Problem
-from .reader import ParsedActivity
 
 HUNDRED = Decimal(100)
 # Percentages published with two decimals (33.33 three times) may miss 100 by a hair.

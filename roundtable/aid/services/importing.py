@@ -27,8 +27,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..iati.activity import ParsedActivity
 from ..iati.problems import FileRefused, Problem
-from ..iati.reader import Broken, ParsedActivity, Refusal, read_activities, read_header
+from ..iati.reader import Broken, Refusal, read_activities, read_header
 from ..models import (
     Activity,
     ActivityOrganisation,

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from lxml import etree
 
-from roundtable.aid.iati.reader import _READERS
+from roundtable.aid.iati.activity import _READERS
 from roundtable.aid.models import Activity, ActivityOrganisation, BudgetType, TransactionType
 
 from .conftest import EXAMPLE, import_bytes

@@ -9,6 +9,8 @@ cut at DESCRIPTION_CHARS.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from django.contrib.syndication.views import Feed
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -33,7 +35,7 @@ DESCRIPTION_CHARS = 500
 TAG = "tag:roundtable.gov.la,2026"
 
 
-class PublishedFeed(Feed):
+class PublishedFeed(Feed, ABC):
     """The base of the three: one feed class per kind, RSS; `atom()` gives the Atom one."""
 
     feed_type = Rss201rev2Feed
@@ -63,8 +65,9 @@ class PublishedFeed(Feed):
     def item_description(self, item) -> str:
         return truncatechars(self._description(item), DESCRIPTION_CHARS)
 
+    @abstractmethod
     def _description(self, item) -> str:
-        raise NotImplementedError
+        """The item's text, before it is cut to DESCRIPTION_CHARS."""
 
     @classmethod
     def atom(cls):
