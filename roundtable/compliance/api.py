@@ -26,12 +26,12 @@ from roundtable.groups.models import Group
 from . import permissions
 from .checklists import (
     Cell,
-    Status,
     build_scorecard,
     checklist_groups_queryset,
     checklist_obligations,
     with_established,
 )
+from .items import Status
 from .models import Obligation
 from .rules import Responsible, Rule, TemplateKind
 

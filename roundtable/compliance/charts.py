@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .checklists import Status
+from .items import Status
 
 FONT = "Noto Sans Lao, DejaVu Sans, sans-serif"
 # The order of the segments in a bar: what is done first, what is missing last.

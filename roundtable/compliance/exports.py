@@ -16,7 +16,7 @@ from openpyxl.styles import Font
 
 from roundtable.core.spreadsheets import write_cell
 
-from .checklists import Status
+from .items import Status
 from .scorecards import ScorecardView
 
 DATE_FORMAT = "yyyy-mm-dd"

@@ -40,7 +40,8 @@ from roundtable.core.notifications import recipient_email, recipient_language
 from roundtable.core.tasks import job_create, job_enqueue, job_retry
 from roundtable.groups import recipients
 
-from .checklists import Item, Status, build_scorecard, checklist_groups, checklist_obligations
+from .checklists import build_scorecard, checklist_groups, checklist_obligations
+from .items import Item, Status
 from .models import ReminderDigest, ReminderLog
 from .rules import Proof, Responsible, Rule, rt_setting
 

@@ -16,12 +16,12 @@ from .checklists import (
     CHECKLIST_KINDS,
     Cell,
     Scorecard,
-    Status,
     build_scorecard,
     checklist_groups,
     checklist_obligations,
     totals,
 )
+from .items import Status
 from .models import Obligation
 from .rules import TemplateKind
 

@@ -19,13 +19,13 @@ from roundtable.groups.roles import CHAIR, COCHAIR, SECRETARIAT, roles_by_group
 from . import permissions
 from .checklists import (
     CHECKLIST_KINDS,
-    Status,
     build_scorecard,
     checklist_groups,
     checklist_obligations,
     due_next,
     totals,
 )
+from .items import Status
 
 
 def _cells_with_previous(card, group, year):

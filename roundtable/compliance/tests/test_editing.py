@@ -12,8 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from roundtable.compliance import services
-from roundtable.compliance.checklists import Status, build_scorecard, checklist_groups
+from roundtable.compliance.checklists import build_scorecard, checklist_groups
 from roundtable.compliance.defaults import load_defaults
+from roundtable.compliance.items import Status
 from roundtable.compliance.models import ChecklistTemplate, HandTick, Obligation
 from roundtable.core.services import Refused
 from roundtable.groups.models import ChairTerm

@@ -10,7 +10,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from roundtable.compliance.checklists import Item, Status
+from roundtable.compliance.items import Item, Status
 from roundtable.compliance.models import Obligation, ReminderDigest, ReminderLog
 from roundtable.compliance.reminders import offset_for, reminders_send
 from roundtable.directory.models import Membership

@@ -8,7 +8,8 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from roundtable.compliance.checklists import Status, build_scorecard, checklist_groups, status_of
+from roundtable.compliance.checklists import build_scorecard, checklist_groups
+from roundtable.compliance.items import Status, status_of
 from roundtable.compliance.models import HandTick, Obligation
 from roundtable.groups.models import ChairTerm, Group, TermsOfReference
 from roundtable.reports.models import Cycle, ProgressReport, SubgroupNote

@@ -12,7 +12,7 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from roundtable.compliance.checklists import Status
+from roundtable.compliance.items import Status
 from roundtable.compliance.models import HandTick
 from roundtable.directory.models import Membership
 from roundtable.groups.models import ChairTerm, Group, TermsOfReference

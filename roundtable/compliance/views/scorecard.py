@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from .. import permissions
-from ..checklists import SEVERITY, Status, legend, rule_text
+from ..checklists import legend, rule_text
 from ..exports import workbook
 from ..forms import read_kind, read_year
+from ..items import SEVERITY, Status
 from ..rules import TemplateKind
 from ..scorecards import Filters, build_view
 from .access import require
