@@ -14,6 +14,22 @@ from roundtable.core.permissions import RTP_SECRETARIAT_GROUP
 from .models import ChairTerm, Group
 from .roles import SECRETARIAT
 
+# Who a workflow step tells, as the steps' tables name them (SECRETARIAT is the group's secretariat).
+CHAIRS, RTP = "chairs", "rtp"
+
+
+def for_roles(group: Group, who: tuple[str, ...]) -> list:
+    """The accounts of each audience in `who` (CHAIRS, SECRETARIAT, RTP), in that order."""
+    people = []
+    for role in who:
+        if role == CHAIRS:
+            people += chairs(group)
+        elif role == SECRETARIAT:
+            people += secretariat(group)
+        elif role == RTP:
+            people += rtp_secretariat()
+    return people
+
 
 def _active(users):
     return users.filter(is_active=True).select_related("person").order_by("pk")

@@ -13,14 +13,13 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from roundtable.core.i18n import localized
-from roundtable.core.notifications import notify
-from roundtable.core.permissions import person_of
+from roundtable.core.notifications import actor_name, notify
 from roundtable.groups import recipients
 
 from .editing import language_name
 from .models import MinutesStep
 
-CHAIRS, SECRETARIAT, RTP = "chairs", "secretariat", "rtp"
+CHAIRS, SECRETARIAT, RTP = recipients.CHAIRS, recipients.SECRETARIAT, recipients.RTP
 
 # step → (who is told, whether an answer goes to the group's secretariat, where the link leads)
 NOTIFIES: dict[str, tuple[tuple[str, ...], bool, str]] = {
@@ -31,23 +30,6 @@ NOTIFIES: dict[str, tuple[tuple[str, ...], bool, str]] = {
     "return": ((SECRETARIAT,), False, "edit"),
     "publish": ((SECRETARIAT, CHAIRS), False, "detail"),
 }
-
-
-def _people(group, who: tuple[str, ...]) -> list:
-    people = []
-    for role in who:
-        if role == CHAIRS:
-            people += recipients.chairs(group)
-        elif role == SECRETARIAT:
-            people += recipients.secretariat(group)
-        elif role == RTP:
-            people += recipients.rtp_secretariat()
-    return people
-
-
-def _actor_name(actor, lang: str) -> str:
-    person = person_of(actor)
-    return localized(person, "name", lang) if person else actor.get_username()
 
 
 def link(meeting_id: int, target: str) -> str:
@@ -70,7 +52,7 @@ def step_taken(versions: list, step: str, *, actor, comment: str = "") -> list:
     languages = sorted(v.language for v in versions)
     until = next((v.comments_until for v in versions if v.comments_until), None)
     return notify(
-        _people(group, who),
+        recipients.for_roles(group, who),
         kind=f"minutes.{step}",
         key=f"minutes:{minutes.pk}:{step}:{number}",
         template_prefix=f"minutes/email/step_{step}_",
@@ -81,7 +63,7 @@ def step_taken(versions: list, step: str, *, actor, comment: str = "") -> list:
             "languages": ", ".join(str(language_name(code)) for code in languages),
             "comments_until": formats.date_format(until, "DATE_FORMAT") if until else "",
             "comment": comment,
-            "actor_name": _actor_name(actor, lang),
+            "actor_name": actor_name(actor, lang),
         },
         path=lambda lang: link(meeting.pk, target),
         reply_to=recipients.secretariat_addresses(group) if answers else (),

@@ -12,28 +12,10 @@ from django.urls import reverse
 from django.utils import formats
 
 from roundtable.core.i18n import localized
-from roundtable.core.notifications import notify
-from roundtable.core.permissions import person_of
+from roundtable.core.notifications import actor_name, notify
 from roundtable.groups import recipients
 
-from .workflow import CHAIRS, RTP, SECRETARIAT
-
-
-def _people(group, who: tuple[str, ...]) -> list:
-    people = []
-    for role in who:
-        if role == CHAIRS:
-            people += recipients.chairs(group)
-        elif role == SECRETARIAT:
-            people += recipients.secretariat(group)
-        elif role == RTP:
-            people += recipients.rtp_secretariat()
-    return people
-
-
-def _actor_name(actor, lang: str) -> str:
-    person = person_of(actor)
-    return localized(person, "name", lang) if person else actor.get_username()
+from .workflow import RTP
 
 
 def _context(cycle, group, lang: str, **extra) -> dict:
@@ -55,12 +37,12 @@ def step_taken(report, step, *, actor, comment: str = "") -> list:
     number = report.steps.count()
     reply_to = recipients.secretariat_addresses(group) if RTP in step.notifies else ()
     return notify(
-        _people(group, step.notifies),
+        recipients.for_roles(group, step.notifies),
         kind=f"reports.{step.name}",
         key=f"reports:{report.pk}:{step.name}:{number}",
         template_prefix=f"reports/email/{step.name}_",
         context=lambda lang: _context(
-            cycle, group, lang, comment=comment, actor_name=_actor_name(actor, lang), step=step.name
+            cycle, group, lang, comment=comment, actor_name=actor_name(actor, lang), step=step.name
         ),
         path=_report_path(cycle, group),
         reply_to=reply_to,

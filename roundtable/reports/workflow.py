@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.groups import recipients
+
 from . import permissions
 from .models import ReportStatus
 
 S = ReportStatus
 
 # Who is told once a step is taken (groups.recipients): the next actor.
-CHAIRS, SECRETARIAT, RTP = "chairs", "secretariat", "rtp"
+CHAIRS, SECRETARIAT, RTP = recipients.CHAIRS, recipients.SECRETARIAT, recipients.RTP
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ from django.urls import reverse
 from django.utils import formats
 
 from roundtable.core.i18n import localized
-from roundtable.core.notifications import notify
-from roundtable.core.permissions import person_of
+from roundtable.core.notifications import actor_name, notify
 from roundtable.groups import recipients
 
-CHAIRS, SECRETARIAT, RTP = "chairs", "secretariat", "rtp"
+CHAIRS, SECRETARIAT, RTP = recipients.CHAIRS, recipients.SECRETARIAT, recipients.RTP
 
 # step → (who is told, whether an answer goes to the group's secretariat)
 NOTIFIES: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -30,30 +29,13 @@ NOTIFIES: dict[str, tuple[tuple[str, ...], bool]] = {
 }
 
 
-def _people(group, who: tuple[str, ...]) -> list:
-    people = []
-    for role in who:
-        if role == CHAIRS:
-            people += recipients.chairs(group)
-        elif role == SECRETARIAT:
-            people += recipients.secretariat(group)
-        elif role == RTP:
-            people += recipients.rtp_secretariat()
-    return people
-
-
-def _actor_name(actor, lang: str) -> str:
-    person = person_of(actor)
-    return localized(person, "name", lang) if person else actor.get_username()
-
-
 def step_taken(plan, action: str, *, actor, comment: str = "") -> list:
     """After a step: the people whose turn it now is are told, once per step taken."""
     who, answers = NOTIFIES[action]
     group = plan.group
     number = plan.steps.count()
     return notify(
-        _people(group, who),
+        recipients.for_roles(group, who),
         kind=f"workplans.{action}",
         key=f"workplans:{plan.pk}:{action}:{number}",
         template_prefix=f"workplans/email/{action}_",
@@ -62,7 +44,7 @@ def step_taken(plan, action: str, *, actor, comment: str = "") -> list:
             "year": plan.year,
             "deadline": formats.date_format(plan.deadline, "DATE_FORMAT"),
             "comment": comment,
-            "actor_name": _actor_name(actor, lang),
+            "actor_name": actor_name(actor, lang),
         },
         path=lambda lang: reverse("workplans:detail", args=[group.code, plan.year]),
         reply_to=recipients.secretariat_addresses(group) if answers else (),

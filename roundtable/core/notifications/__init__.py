@@ -21,12 +21,26 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from roundtable.core.emails import email_language, render_email
+from roundtable.core.i18n import localized
 from roundtable.core.links import absolute_url
 from roundtable.core.permissions import is_logged_in, person_of
 
 from .models import EmailMode, Notification, NotificationPreference
 
-__all__ = ["EmailMode", "Notification", "NotificationPreference", "notify", "recipient_language"]
+__all__ = [
+    "EmailMode",
+    "Notification",
+    "NotificationPreference",
+    "actor_name",
+    "notify",
+    "recipient_language",
+]
+
+
+def actor_name(actor, lang: str) -> str:
+    """Who took a step, as a notification names them: their directory name in `lang`, else their log-in."""
+    person = person_of(actor)
+    return localized(person, "name", lang) if person else actor.get_username()
 
 
 def recipient_language(user) -> str:
