@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import truncatechars
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from roundtable.core.i18n import localized
 from roundtable.groups.models import Group
+from roundtable.groups.permissions import can_view_group
 from roundtable.minutes.models import MinutesVersion
 from roundtable.reports.models import ProgressReport
 from roundtable.workplans.models import WorkPlan
@@ -44,7 +45,13 @@ class PublishedFeed(Feed, ABC):
 
     def get_object(self, request: HttpRequest, code: str | None = None) -> Group | None:
         self.lang = translation.get_language()
-        return get_object_or_404(Group, code=code) if code else None
+        if not code:
+            return None
+        group = get_object_or_404(Group, code=code)
+        # A retired group's feed is gone with its page (the groups' own rule for who may still see it).
+        if not can_view_group(request.user, group):
+            raise Http404
+        return group
 
     def link(self, group: Group | None) -> str:
         return group.get_absolute_url() if group else reverse("opendata:index")

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 from roundtable.aid.tests.conftest import mapping, rates  # noqa: F401  (fixtures)
 from roundtable.api.opendata import feeds
+from roundtable.groups.models import Group
 from roundtable.minutes.models import MinutesStatus
 from roundtable.minutes.tests.conftest import set_status
 from roundtable.workplans.models import WorkPlan
@@ -106,6 +107,16 @@ def test_a_group_feed_has_its_sub_groups_items_and_no_other_groups(client, open_
     assert guids(rss(client, "/lo/data/feeds/minutes/education.rss")) == []
     assert client.get("/lo/data/feeds/minutes/nobody.rss").status_code == 404
     assert client.get("/lo/data/feeds/people.rss").status_code == 404
+
+
+def test_a_retired_groups_feed_is_gone_with_its_page(client, open_world):
+    health = Group.objects.get(code="health")
+    assert client.get("/lo/data/feeds/minutes/health.rss").status_code == 200
+    health.is_active = False
+    health.save()
+    assert client.get(health.get_absolute_url()).status_code == 404
+    assert client.get("/lo/data/feeds/minutes/health.rss").status_code == 404
+    assert client.get("/en/data/feeds/workplans/health.atom").status_code == 404
 
 
 def test_a_feed_holds_the_newest_items_only(client, open_world, monkeypatch):
