@@ -97,7 +97,7 @@ def site_map(request: HttpRequest) -> HttpResponse:
         (reverse("frameworks:list"), _("Frameworks"), _("The NSEDP, the SDGs and the Vientiane Declaration")),
         (reverse("aid:overview"), _("Aid data"), _("Development assistance by sector and partner")),
         (reverse("search:search"), _("Search"), _("Search the whole site")),
-        ("/api/v1/docs/", _("Open data and API"), _("The site's public data, for programs")),
+        (reverse("opendata:index"), _("Open data and API"), _("The site's public data, for programs")),
     ]
     tree: list[tuple[Group, list[Group]]] = []
     children: dict[int, list[Group]] = {}

@@ -156,6 +156,7 @@ def test_the_footer_links_to_the_site_map_page_which_lists_sections_and_groups(w
             f"/{lang}/groups/health-hpf/",
             f"/{lang}/workplans/health/",
             f"/{lang}/meetings/?group=health",
+            f"/{lang}/data/",  # the open data page (it was the API's documentation)
             "/sitemap.xml",
         ):
             assert f'href="{url}"' in body, url
