@@ -6,7 +6,8 @@
 
 Results come in three tiers, best first:
 0. the phrase: the query's words, cut by `text.words()`, next to each other in that order (English also
-   through its stems: "meetings" finds "meeting");
+   through its stems: "meetings" finds "meeting"; on PostgreSQL, each pair of neighbouring words of it,
+   see PostgresBackend._phrase);
 1. all the query's words, anywhere in the document (only for a query of two words or more);
 2. substrings: every space-separated part of the query (three characters or more) inside the text, for what
    segmentation cannot match (part of a word, a word cut differently in another context). Only when the
@@ -25,17 +26,22 @@ scope intersected, ranked and cut to the page (LIMIT) inside it; only the page's
 only they get a snippet. Counts stop at COUNT_CAP (the substrings' at SUBSTRING_CAP); a words' tier is
 ranked among its newest RANKED matches (ranking every match of a common phrase is what cost most), the rest
 following newest first.
-A page takes the same three statements whatever the index holds: the tiers' counts (the substrings' only
-when the words are short), the page's ids over the tiers it reaches, and the page's rows.
+A page takes the same statements whatever the index holds: the tiers' counts (the substrings' only
+when the words are short), the page's ids over the tiers it reaches, and the page's rows; on PostgreSQL
+also a SET LOCAL before the counts and before the page (PostgresBackend.cursor).
+On PostgreSQL the scope's "who" is checked on the rows rather than in its index, and a tier of many
+matches walks the table newest first while one of few collects them from the indexes
+(PostgresBackend._scope, PostgresBackend.page).
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.functional import cached_property
 
 from roundtable.core.i18n import pick
@@ -182,6 +188,16 @@ class Results:
     def _sizes(self) -> dict[int, int]:
         """How many results each tier holds (up to COUNT_CAP in all)."""
         phrase, words, substrings = self.backend.counts(self.terms, self.required)
+        # The tiers whose count stopped at its cap: their matches are many (what the page's plan needs).
+        self._dense = frozenset(
+            tier
+            for tier, n, cap in (
+                (PHRASE, phrase, COUNT_CAP),
+                (MORE_WORDS, words, COUNT_CAP),
+                (SUBSTRINGS, substrings, SUBSTRING_CAP),
+            )
+            if n >= cap
+        )
         sizes = {PHRASE: phrase, MORE_WORDS: words - phrase, SUBSTRINGS: min(substrings, COUNT_CAP - words)}
         self._substrings_capped = substrings >= SUBSTRING_CAP
         return {tier: max(0, n) for tier, n in sizes.items()}
@@ -218,7 +234,8 @@ class Results:
             stop = COUNT_CAP
         if self.terms.empty or stop <= start:
             return []
-        ids = self.backend.page(self.terms, self.required, self._windows(start, stop - start))
+        windows = self._windows(start, stop - start)
+        ids = self.backend.page(self.terms, self.required, windows, dense=self._dense)
         rows = SearchEntry.objects.select_related("group")
         rows = rows.defer("words_title", "words_body", "scope", "source")
         entries = rows.in_bulk(ids)
@@ -269,33 +286,43 @@ class Backend(ABC):
         """A sub-select counting the tier's matches up to `cap`, and its parameters."""
 
     @abstractmethod
-    def page(self, terms: Terms, required, windows) -> list[int]:
-        """The ids of the page's results, in their order."""
+    def page(self, terms: Terms, required, windows, dense=frozenset()) -> list[int]:
+        """The ids of the page's results, in their order; `dense`: the tiers whose count reached its cap
+        (a database may plan those differently)."""
+
+    @contextmanager
+    def cursor(self):
+        """The cursor the counts and the page run on."""
+        with connection.cursor() as cursor:
+            yield cursor
 
     def counts(self, terms: Terms, required) -> tuple[int, int, int]:
         """(phrase, words, substrings): how many each finds, up to COUNT_CAP; the substrings only when the
-        words find fewer than SUBSTRING_BELOW (else 0, and their query is not run)."""
-        parts, params = [], []
+        words find fewer than SUBSTRING_BELOW (else 0, and their query is not run), read from the words'
+        own count: a second count "up to 20" of the same words was planned on PostgreSQL as a scan of the
+        table stopped at the 20th match, which, for a word no entry holds, never stops early."""
         if terms.words:
-            for tier in (PHRASE, "words" if len(terms.words) > 1 else PHRASE):
-                sql, p = self._count(terms, required, tier, COUNT_CAP)
-                parts.append(sql)
-                params += p
+            phrase, params = self._count(terms, required, PHRASE, COUNT_CAP)
+            if len(terms.words) > 1:
+                # A phrase found COUNT_CAP times leaves no room for the other words: not counted.
+                words, wparams = self._count(terms, required, "words", COUNT_CAP)
+                words = f"CASE WHEN p >= %s THEN p ELSE {words} END"
+                params += [COUNT_CAP, *wparams]
+            else:
+                words = "p"
         else:
-            parts += ["0", "0"]
+            phrase, words, params = "0", "0", []
+        substrings = "0"
         if terms.substrings:
             substrings, sparams = self._count(terms, required, SUBSTRINGS, SUBSTRING_CAP)
-            if terms.words:
-                few, fparams = self._count(terms, required, "words", SUBSTRING_BELOW)
-                parts.append(f"CASE WHEN {few} < %s THEN {substrings} ELSE 0 END")
-                params += [*fparams, SUBSTRING_BELOW, *sparams]
-            else:
-                parts.append(substrings)
-                params += sparams
-        else:
-            parts.append("0")
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {', '.join(parts)}", params)
+            substrings = f"CASE WHEN w < %s THEN {substrings} ELSE 0 END"
+            params += [SUBSTRING_BELOW, *sparams]
+        sql = (
+            f"WITH f AS MATERIALIZED (SELECT {phrase} AS p), "
+            f"c AS MATERIALIZED (SELECT p, {words} AS w FROM f) SELECT p, w, {substrings} FROM c"
+        )
+        with self.cursor() as cursor:
+            cursor.execute(sql, params)
             return tuple(cursor.fetchone())
 
 
@@ -350,8 +377,9 @@ class SQLiteBackend(Backend):
                 params += [f" {needle} ", float(len(needle) + 2)]
         return f"({' + '.join(parts)}) * 1000.0 / (length(e.words_body) + 1000)", params
 
-    def page(self, terms: Terms, required, windows) -> list[int]:
-        """The ids of the page: each tier's window (tier, limit, offset), in one statement."""
+    def page(self, terms: Terms, required, windows, dense=frozenset()) -> list[int]:
+        """The ids of the page: each tier's window (tier, limit, offset), in one statement (FTS5 walks
+        its index newest first whatever the tier holds: `dense` changes nothing here)."""
         arms, params = [], []
         for tier, (part, limit, offset) in _parts(windows):
             if part == "ranked":  # its newest RANKED matches, ordered by their weight (see _weight)
@@ -381,10 +409,8 @@ class PostgresBackend(Backend):
     indexes whose bitmaps the planner ANDs; the counts stop at COUNT_CAP, and the page is ranked and cut
     before any other table is read."""
 
-    PHRASE = (
-        "(e.simple_vector @@ phraseto_tsquery('simple', %s) "
-        "OR e.english_vector @@ phraseto_tsquery('english', %s))"
-    )
+    LANGUAGES = (("simple_vector", "simple", "s"), ("english_vector", "english", "e"))
+
     EVERY = (
         "(e.simple_vector @@ plainto_tsquery('simple', %s) "
         "OR e.english_vector @@ plainto_tsquery('english', %s))"
@@ -396,23 +422,70 @@ class PostgresBackend(Backend):
 
     @staticmethod
     def _scope(required: list[list[str]]) -> tuple[str, list]:
-        query = " & ".join("(" + " | ".join(words) + ")" for words in required)
-        return "e.scope_vector @@ to_tsquery('simple', %s)", [query]
+        """Who may see it, checked on the candidates' rows; the filters (type, group, year) through the
+        scope's GIN index. "Who" always holds the public's word, which most entries carry: its bitmap of
+        most of the table cost more to build and intersect (7–8 ms at 100,000 entries) than checking
+        the few candidates the words leave, so it is written where no index applies."""
+        who, *filters = required
+        sql, params = "tsvector_to_array(e.scope_vector) && %s::text[]", [list(who)]
+        if filters:
+            query = " & ".join("(" + " | ".join(words) + ")" for words in filters)
+            sql += " AND e.scope_vector @@ to_tsquery('simple', %s)"
+            params.append(query)
+        return sql, params
+
+    @contextmanager
+    def cursor(self):
+        """With the planner's sequential scans off: every search statement has a condition its GIN
+        indexes answer, and a scan of the table is never the right plan; but under a LIMIT the planner
+        takes one whenever it expects the matches to come early (a word it thinks common, two words it
+        thinks often together), and checking row after row for a rare match cost up to half a second at
+        100,000 entries. SET LOCAL, in a transaction: it ends with the transaction (in a request, at the
+        end of this block; inside a transaction someone else opened, at its end)."""
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield cursor
+
+    # The phrase's pairs, made from the query by the function that made the entries' `phrase_pairs`
+    # (migration search 0004); immutable, so the planner folds it to a constant array, and the test of its
+    # cardinality to true or false, which leaves one of the two arms of the OR in the plan.
+    PAIRS = "search_phrase_pairs(to_tsvector('{config}', %s), '{tag}')"
+
+    def _phrase(self, terms: Terms) -> tuple[str, list]:
+        """The phrase, in either vector: an entry holding every pair of neighbouring words of it, found in
+        the pairs' GIN index alone (no vector is read back to check positions: what made a phrase query
+        on a common pair of words cost hundreds of milliseconds). Exact for a phrase of two words; one of
+        three or more also finds an entry holding its pairs apart ("a b" and "b c", not "a b c"), which
+        the page then ranks as a phrase. A phrase of one word (no pair) is the word."""
+        parts, params = [], []
+        texts = (" ".join(terms.words), terms.raw)
+        for (vector, config, tag), phrase in zip(self.LANGUAGES, texts, strict=True):
+            pairs = self.PAIRS.format(config=config, tag=tag)
+            parts.append(
+                f"(cardinality({pairs}) > 0 AND e.phrase_pairs @> {pairs}"
+                f" OR cardinality({pairs}) = 0 AND e.{vector} @@ phraseto_tsquery('{config}', %s))"
+            )
+            params += [phrase, phrase, phrase, phrase]
+        return "(" + " OR ".join(parts) + ")", params
 
     def _where(self, terms: Terms, required, tier) -> tuple[str, list]:
         words = [" ".join(terms.words), terms.raw]
         scope, sparams = self._scope(required)
+        # The scope first: where a row is checked (the walk of PostgresBackend.page), it is the cheap test,
+        # held in the row; the words' vectors are read out of their compressed storage.
         if tier == PHRASE:
-            return f"{self.PHRASE} AND {scope}", [*words, *sparams]
+            phrase, pparams = self._phrase(terms)
+            return f"{scope} AND {phrase}", [*sparams, *pparams]
         if tier == MORE_WORDS:
-            return f"{self.EVERY} AND NOT {self.PHRASE} AND {scope}", [*words, *words, *sparams]
+            phrase, pparams = self._phrase(terms)
+            return f"{scope} AND {self.EVERY} AND NOT {phrase}", [*sparams, *words, *pparams]
         if tier == "words":
-            return f"{self.EVERY} AND {scope}", [*words, *sparams]
+            return f"{scope} AND {self.EVERY}", [*sparams, *words]
         like = " AND ".join(["e.search_text LIKE %s"] * len(terms.substrings))
         params = [_like(s) for s in terms.substrings]
         if terms.words:
-            return f"{like} AND NOT {self.EVERY} AND {scope}", [*params, *words, *sparams]
-        return f"{like} AND {scope}", [*params, *sparams]
+            return f"{scope} AND {like} AND NOT {self.EVERY}", [*sparams, *params, *words]
+        return f"{scope} AND {like}", [*sparams, *params]
 
     def _count(self, terms, required, tier, cap: int) -> tuple[str, list]:
         where, params = self._where(terms, required, tier)
@@ -421,28 +494,38 @@ class PostgresBackend(Backend):
             [*params, cap],
         )
 
-    def page(self, terms: Terms, required, windows) -> list[int]:
-        """As SQLiteBackend.page."""
+    def page(self, terms: Terms, required, windows, dense=frozenset()) -> list[int]:
+        """As SQLiteBackend.page. A tier's newest matches are found one of two ways, by what its count
+        said: a tier of many matches (`dense`) walks the table newest first, checking each row (no index
+        of the words in the plan, so the planner cannot prefer collecting every match to sort them: tens
+        of thousands for a common phrase); a tier of fewer than its cap collects them from the GIN indexes
+        and sorts them (`e.id + 0`: no walk in the order of ids, which would read the whole table for a
+        rare word). Each is bounded: the walk reads about entries × wanted / matches rows, matches at
+        least the cap; the collection at most the cap."""
         arms, params = [], []
         for tier, (part, limit, offset) in _parts(windows):
             where, p = self._where(terms, required, tier)
+            if tier in dense:
+                where, order = f"({where}) IS TRUE", "e.id DESC"
+            else:
+                order = "e.id + 0 DESC"
             if part == "ranked":
                 arms.append(
                     f"(SELECT e.id, {tier} AS tier, 0 AS part, ({self.RANK})::real AS r, e.date AS d FROM "
                     f"(SELECT e.id, e.date, e.simple_vector, e.english_vector FROM search_searchentry e "
-                    f"WHERE {where} ORDER BY e.id DESC LIMIT %s) e "
+                    f"WHERE {where} ORDER BY {order} LIMIT %s) e "
                     "ORDER BY r DESC, d DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s)"
                 )
                 params += [" ".join(terms.words), terms.raw, *p, RANKED, limit, offset]
             else:
                 arms.append(
                     f"(SELECT e.id, {tier} AS tier, 1 AS part, 0.0::real AS r, NULL::date AS d "
-                    f"FROM search_searchentry e WHERE {where} ORDER BY e.id DESC LIMIT %s OFFSET %s)"
+                    f"FROM search_searchentry e WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s)"
                 )
                 params += [*p, limit, offset]
         if not arms:
             return []
-        with connection.cursor() as cursor:
+        with self.cursor() as cursor:
             cursor.execute(
                 f"SELECT id FROM ({' UNION ALL '.join(arms)}) u "
                 "ORDER BY tier, part, r DESC, d DESC NULLS LAST, id DESC",

@@ -92,3 +92,23 @@ def test_the_database_has_its_full_text_structures(db):
             assert cursor.fetchone()[0] == "'ທຶນ':2 'ແຫຼ່ງ':1"
             cursor.execute("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")
             assert cursor.fetchone()
+
+
+def test_the_reindex_command_rebuilds_the_index_and_its_statistics(corpus):
+    """`manage.py reindex` writes every entry, then has the planner's statistics read (ANALYZE)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from roundtable.search.models import SearchEntry
+
+    SearchEntry.objects.all().delete()
+    out = StringIO()
+    call_command("reindex", stdout=out)
+    total = SearchEntry.objects.count()
+    assert total and f"{total} entries in the index." in out.getvalue()
+    assert found("ແຫຼ່ງທຶນ")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'search_searchentry'")
+            assert cursor.fetchone()[0] > 0

@@ -195,3 +195,37 @@ def test_the_page_and_the_api_give_the_same_results(client, reindexed):
         assert [u.replace("&amp;", "&") for u in on_page] == from_api, q
         count = re.search(r'<p class="muted">\D*(\d+)', html)
         assert count and int(count.group(1)) == body["count"], q
+
+
+@pytest.fixture
+def monitoring(reindexed, django_capture_on_commit_callbacks):
+    """A phrase with an English stopword inside it, the same words apart, and a Lao phrase whose words
+    also stand apart elsewhere."""
+    with django_capture_on_commit_callbacks(execute=True):
+        framework = Framework.objects.create(kind="sdg", code="me", name_en="M&E", name_lo="ຕິດຕາມ")
+        items = {
+            code: FrameworkItem.objects.create(framework=framework, level="goal", code=code, **titles)
+            for code, titles in {
+                "phrase": {"title_en": "A monitoring and evaluation framework for the sector"},
+                "apart": {"title_en": "Evaluation and review of the district's monitoring"},
+                "lo-phrase": {"title_lo": "ແຜນການ ຕິດຕາມ ແລະ ປະເມີນຜົນ ຂອງຂະແໜງ"},
+                "lo-apart": {"title_lo": "ປະເມີນຜົນ ຂອງ ແຜນ ແລະ ການຕິດຕາມ"},
+            }.items()
+        }
+    return {code: ("frameworks.item", item.pk, "") for code, item in items.items()}
+
+
+@pytest.mark.parametrize(
+    ("q", "phrase", "apart"),
+    [("monitoring and evaluation", "phrase", "apart"), ("ຕິດຕາມ ແລະ ປະເມີນຜົນ", "lo-phrase", "lo-apart")],
+)
+def test_the_phrase_tier_holds_the_phrase_and_not_its_words_apart(monitoring, q, phrase, apart):
+    """On PostgreSQL the phrase is found through its pairs of neighbouring words (migration search 0004),
+    an English stopword's gap kept; on SQLite through FTS5's positions. The same tiers on both."""
+    results = search(q, scope=Scope())
+    sizes = results._sizes
+    hits = [("frameworks.item", h.entry.object_id, "") for h in results[0:100]]
+    phrase_tier, words_tier = hits[: sizes[query.PHRASE]], hits[sizes[query.PHRASE] :]
+    assert monitoring[phrase] in phrase_tier
+    assert monitoring[apart] not in phrase_tier
+    assert monitoring[apart] in words_tier
