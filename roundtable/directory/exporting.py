@@ -1,7 +1,8 @@
 """Exports of the directory as CSV and XLSX.
 
 The columns are the import's columns, so that an exported file can be edited and imported back.
-Email and phone are filled only for the people whose contacts the requesting user may see; the
+Email, phone, gender and preferred language are filled only for the people whose contacts the requesting
+user may see (the person's page shows them together); the
 caller passes that set (see permissions.contact_visible_person_ids). Every cell goes through
 core.spreadsheets: typed text that starts like a formula is written as text (the import undoes the CSV guard).
 """
@@ -62,8 +63,9 @@ def _person_cells(person: Person, show_contact: bool) -> list[str]:
         organisation_reference(person.organisation),
         person.email if show_contact else "",
         person.phone if show_contact else "",
-        person.gender,
-        person.preferred_language,
+        # Gender and language are shown with the contacts on the person's page: the same rule here.
+        person.gender if show_contact else "",
+        person.preferred_language if show_contact else "",
     ]
 
 

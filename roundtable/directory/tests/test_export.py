@@ -53,7 +53,11 @@ def test_people_export_needs_a_login_and_fills_contacts_only_where_allowed(world
     assert (dara[header.index("phone")] == "+856 20 9999 1234") is sees
     # Khamla (Education) is visible to Education's people only.
     khamla = by_name["Khamla Inthavong"]
-    assert bool(khamla[header.index("email")]) is (persona in {"other_member", "other_secretariat", "rtp"})
+    sees_khamla = persona in {"other_member", "other_secretariat", "rtp"}
+    assert bool(khamla[header.index("email")]) is sees_khamla
+    # Gender and language go with the contacts, as on the person's page.
+    assert (khamla[header.index("gender")] == "f") is sees_khamla
+    assert bool(khamla[header.index("preferred_language")]) is sees_khamla
 
 
 def test_stakeholder_export_as_csv_has_lao_names_contacts_and_roles(world, client_for):
