@@ -119,11 +119,13 @@ class MyGroup:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The user's groups with their roles, and where to act in each."""
+    """The user's groups with their roles, and where to act in each: the active ones (a retired group's
+    page is for the RTP Secretariat only, and nothing is due in it)."""
     user = request.user
     roles = roles_by_group(user)
     groups = (
-        Group.objects.filter(pk__in=roles)
+        Group.objects.active()
+        .filter(pk__in=roles)
         .select_related("parent", "lead_ministry")
         .with_current_chairs()
         .in_tree_order()

@@ -173,3 +173,16 @@ def test_the_secretariat_overview_counts_only_the_current_members_of_a_group(wor
         ended = {g.pk: g.member_count for g in response.context["page_obj"]}
     assert expected > 0 and counted[world.health.pk] == expected
     assert ended[world.health.pk] == 0
+
+
+def test_my_work_leaves_out_a_retired_group(world, client_for):
+    """A retired group's page is the RTP Secretariat's only, and nothing is due in it: not in My work."""
+    client = client_for(world.user("secretariat"))
+    assert (
+        reverse("groups:detail", args=["health-hpf"])
+        in client.get(reverse("website:dashboard")).content.decode()
+    )
+    Group.objects.filter(code="health-hpf").update(is_active=False)
+    html = client.get(reverse("website:dashboard")).content.decode()
+    assert reverse("groups:detail", args=["health-hpf"]) not in html
+    assert reverse("groups:detail", args=["health"]) in html
