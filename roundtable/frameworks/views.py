@@ -22,6 +22,7 @@ from roundtable.core.services import Refused
 
 from . import services
 from .forms import FrameworkForm, FrameworkItemAddForm, FrameworkItemForm
+from .indicator_models import Indicator
 from .models import Framework, FrameworkItem
 from .permissions import can_edit_frameworks
 
@@ -127,6 +128,8 @@ def framework_detail(request: HttpRequest, code: str) -> HttpResponse:
         "part": part,
         "item_count": len(items),
         "illustrative_count": sum(1 for item in items if item.illustrative),
+        # Its monitored indicators have a public page of their own (indicator_views.monitoring).
+        "has_indicators": Indicator.objects.filter(item__framework=framework).exists(),
         "can_edit": can_edit_frameworks(request.user),
         "history": history_for(request.user, framework),
     }

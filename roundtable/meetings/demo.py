@@ -1,18 +1,22 @@
-"""Demo meetings: a year of meetings across the groups, and a few upcoming ones.
+"""Demo meetings: last year's and this year's meetings across the groups, and a few upcoming ones.
 
 Runs after the structure and work-plan demos, before the minutes demo (which writes minutes and action
 points for these meetings). Idempotent: each demo meeting has a fixed iCalendar UID
 (`demo-<group code>-<n>@roundtable`); a meeting that exists is left as it is.
 
-Most SWGs met every quarter, some skipped one; sub-SWGs met about twice; the forums met on their own
-rhythm. Past meetings are held (one cancelled, one postponed), with answers, substitutes, attendance
-and a few walk-ins; upcoming ones are scheduled with invitations sent and some answers in.
+Planned by calendar quarter from today (`timezone.localdate()`), so that both years' checklists read like a
+real record on any day: most SWGs met every quarter of last year and of this year's quarters so far, one
+skipped a quarter last year, one had its meeting cancelled, and one (Illicit Drug Control) met only twice
+this year; Health met a week ago; sub-SWGs met about twice a year; the forums met on their own rhythm.
+Past meetings are held (a few cancelled), with answers, substitutes, attendance and a few walk-ins; the
+upcoming ones (the next HORIZON_DAYS days) are scheduled, a few postponed, with invitations sent and some
+answers in.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -54,21 +58,73 @@ def _weekday(day):
     return day
 
 
-def _plan(group: Group, rng: random.Random) -> list[int]:
-    """Days from today of the group's meetings (negative: past)."""
+# Each SWG's record, fixed by code so that the scorecard tells the same story on any day: the quarters it
+# did not meet (year offset from the current year, quarter) and the ones whose meeting was cancelled.
+SWG_MISSED = {
+    "agriculture": {(-1, 2)},  # no meeting in the second quarter of last year
+    "drugs": {(0, 2), (0, 4)},  # met only twice this year (first and third quarters)
+}
+SWG_CANCELLED = {
+    "uxo": {(-1, 3)},  # last year's third-quarter meeting was cancelled (no quorum)
+}
+# The group the demo accounts belong to met a week ago: its minutes are on their way (the minutes demo).
+SHOWCASE = "health"
+HORIZON_DAYS = 60  # meetings planned further ahead than this are not in the demo yet
+
+
+def _quarter_start(year: int, quarter: int) -> date:
+    return date(year, 3 * quarter - 2, 1)
+
+
+def _plan(group: Group, rng: random.Random, today: date) -> list[tuple[date, bool]]:
+    """The group's meetings as (day, cancelled), over last year, this year and the next weeks.
+
+    SWGs meet once a quarter (a weekday in its middle weeks), except the quarters of SWG_MISSED; sub-SWGs
+    about twice a year (once in each half; a quarter of them only once in a year); the forums on their own
+    rhythm. The days are drawn in a fixed order, so a day later in the year keeps the earlier meetings'
+    days; only the meetings up to HORIZON_DAYS ahead are planned."""
+    year = today.year
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    plan: list[tuple[date, bool]] = []
     if group.kind == GroupKind.SWG:
-        days = [-340, -250, -160, -70]
-        if rng.random() < 0.3:  # some SWGs missed a quarter
-            days.pop(rng.randrange(len(days)))
-        if rng.random() < 0.75:
-            days.append(rng.randint(12, 50))
+        missed = SWG_MISSED.get(group.code, set())
+        cancelled = SWG_CANCELLED.get(group.code, set())
+        for offset, quarter in [(y, q) for y in (-1, 0) for q in range(1, 5)] + [(1, 1)]:
+            day = _weekday(_quarter_start(year + offset, quarter) + timedelta(days=rng.randint(14, 75)))
+            if (offset, quarter) not in missed:
+                plan.append((day, (offset, quarter) in cancelled))
+        if group.code == SHOWCASE:
+            plan = _recent(plan, today)
+            if not any(day > today for day, _ in plan):  # and its next meeting is planned
+                plan.append((_weekday(today + timedelta(days=rng.randint(12, 40))), False))
     elif group.kind == GroupKind.SUBSWG:
-        days = [-300, -120] if rng.random() < 0.7 else [-200]
-        if rng.random() < 0.4:
-            days.append(rng.randint(15, 70))
+        for y in (year - 1, year, year + 1):
+            days = [
+                date(y, rng.randint(2, 6), rng.randint(1, 28)),
+                date(y, rng.randint(8, 11), rng.randint(1, 28)),
+            ]
+            if rng.random() < 0.25:  # some sub-SWGs met only once in a year
+                days.pop(rng.randrange(2))
+            plan += [(_weekday(day), rng.random() < 0.05) for day in days]
     else:
-        days = [-280, rng.randint(20, 80)]
-    return [d + rng.randint(-10, 10) for d in days]
+        days = [
+            today + timedelta(days=-280 + rng.randint(-10, 10)),
+            today + timedelta(days=rng.randint(20, 80)),
+        ]
+        plan = [(_weekday(day), False) for day in days]
+    return sorted((day, cancelled and day < today) for day, cancelled in plan if day <= horizon)
+
+
+def _recent(plan: list[tuple[date, bool]], today: date) -> list[tuple[date, bool]]:
+    """The meeting of the quarter of a week ago moved to a week ago (a weekday of that quarter)."""
+    day = today - timedelta(days=8)
+    quarter = (day.month - 1) // 3
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    if (day.month - 1) // 3 != quarter:  # the quarter began on that weekend
+        day = _weekday(day + timedelta(days=1))
+    kept = [(d, c) for d, c in plan if not (d.year == day.year and (d.month - 1) // 3 == quarter)]
+    return [*kept, (day, False)]
 
 
 def _kind(group: Group) -> str:
@@ -101,21 +157,24 @@ def load(stdout) -> None:
     created = 0
     today = timezone.localdate()
     groups = list(Group.objects.active().select_related("parent").order_by("order", "code"))
+    existing = set(Meeting.objects.filter(ical_uid__startswith="demo-").values_list("ical_uid", flat=True))
     # Everything goes through the real services, as the RTP Secretariat, with notify=False: a demo sends
     # no email. Past invitations and answers are recorded at their dates (the services take `at`).
     for group in groups:
         rng = random.Random(f"meetings-{group.code}")
-        for number, offset in enumerate(sorted(_plan(group, rng)), start=1):
+        for number, (day, cancelled) in enumerate(_plan(group, rng, today), start=1):
             uid = f"demo-{group.code}-{number}@roundtable"
-            if Meeting.objects.filter(ical_uid=uid).exists():
+            if uid in existing:
                 continue
-            _meeting(officer, group, number, _weekday(today + timedelta(days=offset)), uid, rng)
+            _meeting(officer, group, number, day, uid, rng, cancelled=cancelled)
             created += 1
     total = Meeting.objects.filter(ical_uid__startswith="demo-").count()
     stdout.write(f"Meetings: {created} created, {total} in the demo.")
 
 
-def _meeting(officer, group: Group, number: int, day, uid: str, rng: random.Random) -> Meeting:
+def _meeting(
+    officer, group: Group, number: int, day, uid: str, rng: random.Random, *, cancelled: bool = False
+) -> Meeting:
     lo, en = _titles(group, number, day)
     venue_en, venue_lo = rng.choice(VENUES)
     chair = group.chair_terms.current().select_related("person").first()
@@ -149,18 +208,18 @@ def _meeting(officer, group: Group, number: int, day, uid: str, rng: random.Rand
         services.participants_invite(
             actor=officer, meeting=meeting, stakeholders=True, notify=False, at=invited_at
         )
-    if past:
+    if past and cancelled:
+        _answers_and_attendance(officer, meeting, rng, attendance=False)
+        services.meeting_set_state(
+            actor=officer,
+            meeting=meeting,
+            state=MeetingState.CANCELLED,
+            reason="No quorum: the chair was travelling.",
+            notify=False,
+        )
+    elif past:
         _answers_and_attendance(officer, meeting, rng)
-        if rng.random() < 0.06:
-            services.meeting_set_state(
-                actor=officer,
-                meeting=meeting,
-                state=MeetingState.CANCELLED,
-                reason="No quorum: the chair was travelling.",
-                notify=False,
-            )
-        else:
-            services.meeting_set_state(actor=officer, meeting=meeting, state=MeetingState.HELD, notify=False)
+        services.meeting_set_state(actor=officer, meeting=meeting, state=MeetingState.HELD, notify=False)
     else:
         _early_answers(meeting, rng)
         if rng.random() < 0.1:
@@ -206,7 +265,7 @@ def _priority_item_titles(priority: Priority) -> dict:
     }
 
 
-def _answers_and_attendance(officer, meeting: Meeting, rng: random.Random) -> None:
+def _answers_and_attendance(officer, meeting: Meeting, rng: random.Random, attendance: bool = True) -> None:
     answered_at = meeting.start - timedelta(days=3)
     attended = []
     for participant in meeting.participants.filter(source=ParticipantSource.INVITED):
@@ -231,6 +290,8 @@ def _answers_and_attendance(officer, meeting: Meeting, rng: random.Random) -> No
             )
             attended.append(substitute.pk)
         # else: never answered
+    if not attendance:  # the meeting was called off
+        return
     services.attendance_record(actor=officer, meeting=meeting, attended_ids=attended)
     if rng.random() < 0.3:
         name, gender, org = rng.choice(WALK_INS)

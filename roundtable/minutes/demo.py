@@ -1,9 +1,11 @@
 """Demo minutes for the held meetings of the meetings demo (runs after it). Re-runnable: a meeting
 that has minutes already is left alone.
 
-Older meetings' minutes are published (a few in Lao only); the latest of five groups (Health first)
-are at the other steps: draft, circulated, approved by the chair, sent to the RTP Secretariat,
-returned with comments.
+Older meetings' minutes (last year's and this year's) are published (a few in Lao only), most on time, a
+few sent or published some days after the guideline's deadlines (14 days to send, 30 to publish); the
+latest of five groups (Health first) are at the other steps: draft, circulated, approved by the chair,
+sent to the RTP Secretariat, returned with comments. A meeting held in the last days has its minutes only
+as far as the days of their steps have come.
 Action points: most of the older ones done, some still open and overdue; the recent ones open.
 
 Everything the minutes go through is done by the minutes services, as the person whose step it is (the
@@ -32,7 +34,7 @@ from .services import (
     action_point_update_status,
     minutes_comment_add,
     minutes_start,
-    minutes_take_step,
+    minutes_take_steps,
 )
 
 PATH = {
@@ -175,6 +177,7 @@ def _minutes_for(meeting: Meeting, index: int, state: str, users: dict, counts: 
     if secretariat is None:
         return "secretariat"
     day = timezone.localdate(meeting.start)
+    state = _reached(state, _dates(day, index), timezone.localdate(now))
     languages = ["lo", "en"]
     if state == MinutesStatus.PUBLISHED and index % 5 == 3:
         languages = ["lo"]  # some groups write their minutes in Lao only
@@ -182,10 +185,8 @@ def _minutes_for(meeting: Meeting, index: int, state: str, users: dict, counts: 
         minutes = minutes_start(meeting=meeting, languages=languages, actor=secretariat)
         actions = _content(minutes, meeting, index, state, counts, timezone.localdate(now))
     counts["minutes"] += 1
-    missing = None
-    for version in minutes.versions.order_by("language"):
-        counts["versions"] += 1
-        missing = _steps(version, state, day, index, users, meeting, now) or missing
+    counts["versions"] += minutes.versions.count()
+    missing = _steps(minutes, state, day, index, users, meeting, now)
     # The secretariat reports on the older actions (due long ago): most done, some still open.
     for action, status in actions:
         report = max(action.due_date - timedelta(days=3), day + timedelta(days=1))
@@ -277,17 +278,38 @@ def _content(minutes, meeting: Meeting, index: int, state: str, counts: Counter,
     return reports
 
 
-def _steps(version, state: str, day: date, index: int, users: dict, meeting: Meeting, now) -> str | None:
-    """Take the version's steps to `state`, each as its role on its day; the missing role, if any."""
-    # A few groups send late: every seventh meeting's minutes reach the RTP Secretariat after the deadline.
-    send_after = 20 if index % 7 == 2 else 9
-    when = {
+def _dates(day: date, index: int) -> dict[str, date]:
+    """The day of each step of the minutes of a meeting held on `day`.
+
+    Most are on time; a few are late, by a few days: one meeting's minutes in eleven reach the RTP
+    Secretariat after the deadline (14 days after the meeting), one in thirteen are published after theirs
+    (30 days)."""
+    send_after = 17 + index % 4 if index % 11 == 2 else 9
+    publish_after = 32 + index % 3 if index % 13 == 7 else send_after + 8
+    return {
         MinutesStatus.CIRCULATED: day + timedelta(days=2),
         MinutesStatus.CHAIR_APPROVED: day + timedelta(days=send_after - 2),
         MinutesStatus.SENT: day + timedelta(days=send_after),
-        MinutesStatus.PUBLISHED: day + timedelta(days=send_after + 8),
+        MinutesStatus.PUBLISHED: day + timedelta(days=publish_after),
         MinutesStatus.RETURNED: day + timedelta(days=send_after + 5),
     }
+
+
+def _reached(state: str, when: dict[str, date], today: date) -> str:
+    """The furthest status on the way to `state` whose step's day has come: the minutes of a meeting held
+    last week are not published yet."""
+    reached = MinutesStatus.DRAFT
+    for status in PATH[state]:
+        if when[status] > today:
+            break
+        reached = status
+    return reached
+
+
+def _steps(minutes, state: str, day: date, index: int, users: dict, meeting: Meeting, now) -> str | None:
+    """Take the steps of the minutes' language versions to `state` (all versions together, as the page's
+    buttons do), each as its role on its day; the missing role, if any."""
+    when = _dates(day, index)
     for status in PATH[state]:
         step, role = STEP_TO[status]
         actor = users[role]
@@ -300,8 +322,8 @@ def _steps(version, state: str, day: date, index: int, users: dict, meeting: Mee
             if state == status:
                 until = max(until, timezone.localdate(now))
         with _on(when[status], now):
-            version = minutes_take_step(
-                version=version,
+            minutes_take_steps(
+                minutes=minutes,
                 actor=actor,
                 step=step,
                 comment=RETURN_COMMENT if status == MinutesStatus.RETURNED else "",
@@ -309,7 +331,8 @@ def _steps(version, state: str, day: date, index: int, users: dict, meeting: Mee
                 notify=False,
             )
     if state == MinutesStatus.CIRCULATED:
-        _comment(version, meeting, when[MinutesStatus.CIRCULATED] + timedelta(days=1), now)
+        for version in minutes.versions.order_by("language"):
+            _comment(version, meeting, when[MinutesStatus.CIRCULATED] + timedelta(days=1), now)
     return None
 
 
