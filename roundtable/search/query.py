@@ -152,7 +152,10 @@ def scope_filter(scope: Scope, kinds, group_ids, year) -> list[list[str]]:
 PHRASE, MORE_WORDS, SUBSTRINGS = 0, 1, 2
 # How many of a words' tier's matches are ranked by relevance: its newest RANKED (bm25 or ts_rank for each
 # costs, and a common phrase matches tens of thousands); the tier's other matches follow, newest first.
-RANKED = 100
+# Fifty: the first two pages and a half. On PostgreSQL the head of a tier of many matches is found by
+# walking the table newest first, and this is most of a page's time (bench/search_bench.py: 100 took
+# 24 ms of a 34 ms page for a common word, each row's vectors read back to test it, then ranked).
+RANKED = 50
 
 
 def _parts(windows):
