@@ -407,10 +407,10 @@ class SQLiteBackend(Backend):
 
 
 class PostgresBackend(Backend):
-    """tsvector + GIN: `simple_vector` (segmented words) and `english_vector` (stems) for the phrase and the
-    words, pg_trgm over `search_text` for substrings, `scope_vector` for who may see what, all in GIN
-    indexes whose bitmaps the planner ANDs; the counts stop at COUNT_CAP, and the page is ranked and cut
-    before any other table is read."""
+    """tsvector + GIN: `simple_vector` (segmented words) and `english_vector` (stems) for the words,
+    `phrase_pairs` (neighbouring pairs of words) for the phrase, pg_trgm over `search_text` for substrings,
+    `scope_vector` for the filters, all GIN-indexed; who may see what is checked on the candidates' rows.
+    The counts stop at COUNT_CAP, and the page is ranked and cut before any other table is read."""
 
     LANGUAGES = (("simple_vector", "simple", "s"), ("english_vector", "english", "e"))
 
