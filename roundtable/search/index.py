@@ -197,15 +197,29 @@ def flush() -> None:
     if not marks or not (marks["changed"] or marks["deleted"] or marks["dependents"]):
         return
     _pending.marks = None
+    from roundtable.core.search import PROVIDERS
+
     from .tasks import reindex_records
 
     try:
         for provider, instance in marks["dependents"]:
             marks["changed"][provider.name] |= provider.affected(instance)
+        gone = {}
         for kind, ids in marks["deleted"].items():
-            SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
+            # A delete noted in a transaction that rolled back did not happen (and the id may since belong
+            # to a new record): only the records that no longer exist leave the index; the others are
+            # written again.
+            provider = PROVIDERS.get(kind)
+            still = (
+                set(provider.model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+                if provider
+                else set()
+            )
+            gone[kind] = ids - still
+            marks["changed"][kind] |= still
+            SearchEntry.objects.filter(kind=kind, object_id__in=gone[kind]).delete()
         for kind, ids in marks["changed"].items():
-            ids = ids - marks["deleted"].get(kind, set())
+            ids = ids - gone.get(kind, set())
             if not ids:
                 continue
             SearchEntry.objects.filter(kind=kind, object_id__in=ids, is_public=True).update(
